@@ -117,16 +117,16 @@ std::optional<Amount> UsdToAmount(double usd, double usd_per_unit,
   if (!(usd_per_unit > 0) || !std::isfinite(usd) || usd < 0) {
     return std::nullopt;
   }
-  const double units =
-      std::round(usd / usd_per_unit * static_cast<double>(PowerOfTen(decimals)));
+  const double units = std::round(usd / usd_per_unit *
+                                  static_cast<double>(PowerOfTen(decimals)));
   // 2^63 is exactly representable; anything at or above it overflows.
   if (!(units < 9223372036854775808.0)) return std::nullopt;
   return static_cast<Amount>(units);
 }
 
 double AmountToUsd(Amount amount, double usd_per_unit, int decimals) {
-  return static_cast<double>(amount) / static_cast<double>(PowerOfTen(decimals)) *
-         usd_per_unit;
+  return static_cast<double>(amount) /
+         static_cast<double>(PowerOfTen(decimals)) * usd_per_unit;
 }
 
 }  // namespace chaintrace

@@ -37,8 +37,8 @@ std::int64_t DaysFromCivil(int year, int month, int day) {
   const std::int64_t year_of_era = y - era * 400;
   const std::int64_t shifted_month = (month + 9) % 12;  // March = 0
   const std::int64_t day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-  const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 -
-                                  year_of_era / 100 + day_of_year;
+  const std::int64_t day_of_era =
+      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
 }
 
@@ -69,8 +69,8 @@ Result<UnixSeconds> ParseCalendarTime(std::string_view text) {
   if (hour > 23 || minute > 59 || second > 59) {
     return bad("time of day out of range");
   }
-  return DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 +
-         second;
+  return DaysFromCivil(year, month, day) * 86400 + std::int64_t{hour} * 3600 +
+         std::int64_t{minute} * 60 + second;
 }
 
 std::string FormatCalendarTime(UnixSeconds t) {
@@ -84,7 +84,8 @@ std::string FormatCalendarTime(UnixSeconds t) {
   const std::int64_t z = days + 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t yoe =
+      (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const std::int64_t mp = (5 * doy + 2) / 153;
   const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
@@ -109,12 +110,23 @@ Result<Seconds> ParseDuration(std::string_view text) {
   if (text.size() < 2) return bad("too short");
   Seconds unit = 0;
   switch (text.back()) {
-    case 's': unit = 1; break;
-    case 'm': unit = 60; break;
-    case 'h': unit = 3600; break;
-    case 'd': unit = 86400; break;
-    case 'w': unit = 7 * 86400; break;
-    default: return bad("unknown unit");
+    case 's':
+      unit = 1;
+      break;
+    case 'm':
+      unit = 60;
+      break;
+    case 'h':
+      unit = 3600;
+      break;
+    case 'd':
+      unit = 86400;
+      break;
+    case 'w':
+      unit = 604800;
+      break;
+    default:
+      return bad("unknown unit");
   }
   Seconds value = 0;
   for (char c : text.substr(0, text.size() - 1)) {
@@ -135,7 +147,7 @@ std::string FormatDuration(Seconds s) {
     char name;
   };
   static constexpr Unit kUnits[] = {
-      {7 * 86400, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'}};
+      {604800, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'}};
   for (const Unit& u : kUnits) {
     if (s != 0 && s % u.size == 0) return std::to_string(s / u.size) + u.name;
   }

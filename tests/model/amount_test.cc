@@ -16,8 +16,8 @@ TEST(ParseDecimalAmount, ScalesToBaseUnits) {
 }
 
 TEST(ParseDecimalAmount, RefusesMalformedText) {
-  for (const char* bad : {"", ".", "1.", "-1", "+1", "1e8", " 1", "1 ", "1.2.3",
-                          "abc", "1,5"}) {
+  for (const char* bad :
+       {"", ".", "1.", "-1", "+1", "1e8", " 1", "1 ", "1.2.3", "abc", "1,5"}) {
     EXPECT_FALSE(ParseDecimalAmount(bad, 8).ok()) << "'" << bad << "'";
   }
 }

@@ -23,8 +23,8 @@ TEST(ParseCalendarTime, RefusesBadTimes) {
 
 TEST(FormatCalendarTime, InvertsParse) {
   EXPECT_EQ(FormatCalendarTime(1601044200), "2020-09-25T14:30:00Z");
-  for (UnixSeconds t : {UnixSeconds{0}, UnixSeconds{951782400},
-                        UnixSeconds{4102444799}}) {
+  for (UnixSeconds t :
+       {UnixSeconds{0}, UnixSeconds{951782400}, UnixSeconds{4102444799}}) {
     EXPECT_EQ(*ParseCalendarTime(FormatCalendarTime(t)), t);
   }
 }

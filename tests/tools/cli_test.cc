@@ -1,0 +1,174 @@
+// End-to-end tests of the chaintrace command line: exit codes and messages.
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace chaintrace {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs the chaintrace binary with `args` (no shell), capturing its output.
+CommandResult RunChaintrace(const std::vector<std::string>& args) {
+  const fs::path dir = fs::path(testing::TempDir()) / "cli_test_io";
+  fs::create_directories(dir);
+  const fs::path out = dir / "stdout";
+  const fs::path err = dir / "stderr";
+  std::vector<std::string> argv_storage = {CHAINTRACE_BINARY};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(out_fd, STDOUT_FILENO);
+    dup2(err_fd, STDERR_FILENO);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  CommandResult result;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = ReadAll(out);
+  result.err = ReadAll(err);
+  return result;
+}
+
+const fs::path kSource = CHAINTRACE_SOURCE_DIR;
+
+// True when some line of `text` reads "<path>:<line>:<col>: ...".
+bool HasLocatedLine(const std::string& text, const std::string& path) {
+  static const std::regex kLineCol("^[0-9]+:[0-9]+: .+");
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(path + ":", 0) == 0 &&
+        std::regex_match(line.substr(path.size() + 1), kLineCol)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(Cli, VersionAndHelp) {
+  const CommandResult version = RunChaintrace({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("0."), std::string::npos) << version.out;
+
+  const CommandResult help = RunChaintrace({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("validate"), std::string::npos) << help.out;
+
+  const CommandResult validate_help = RunChaintrace({"validate", "--help"});
+  EXPECT_EQ(validate_help.exit_code, 0);
+  EXPECT_NE(validate_help.out.find("FILE"), std::string::npos);
+}
+
+TEST(Cli, BadUsageExitsTwo) {
+  EXPECT_EQ(RunChaintrace({}).exit_code, 2);
+  EXPECT_EQ(RunChaintrace({"no-such-command"}).exit_code, 2);
+  EXPECT_EQ(RunChaintrace({"validate"}).exit_code, 2);
+  EXPECT_EQ(RunChaintrace({"validate", "--no-such-flag", "x"}).exit_code, 2);
+}
+
+TEST(Cli, ValidateAcceptsEveryShippedScenario) {
+  int count = 0;
+  for (const auto& entry : fs::directory_iterator(kSource / "scenarios")) {
+    if (entry.path().extension() != ".textproto") continue;
+    ++count;
+    const CommandResult r = RunChaintrace({"validate", entry.path().string()});
+    EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.err;
+    EXPECT_NE(r.out.find(": ok: "), std::string::npos) << r.out;
+    EXPECT_EQ(r.err, "");
+  }
+  EXPECT_GE(count, 1);
+}
+
+TEST(Cli, ValidateAcceptsTheThreeExchangeCase) {
+  const fs::path file = kSource / "scenarios/un2022_three_exchanges.textproto";
+  const CommandResult r = RunChaintrace({"validate", file.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("un2022_three_exchanges"), std::string::npos);
+  EXPECT_NE(r.out.find("3 attacks"), std::string::npos) << r.out;
+}
+
+// Every malformed file is refused with exit code 2 and at least one message
+// located as path:line:col.
+TEST(Cli, ValidateRejectsEveryMalformedFileWithALocatedMessage) {
+  int count = 0;
+  for (const auto& entry :
+       fs::directory_iterator(kSource / "tests/data/malformed")) {
+    if (!entry.is_regular_file()) continue;
+    ++count;
+    const std::string path = entry.path().string();
+    const CommandResult r = RunChaintrace({"validate", path});
+    EXPECT_EQ(r.exit_code, 2) << path << "\n" << r.out << r.err;
+    EXPECT_TRUE(HasLocatedLine(r.err, path)) << path << "\n" << r.err;
+  }
+  EXPECT_GE(count, 8);
+}
+
+TEST(Cli, ValidateRejectsGeneratedHostileInput) {
+  const fs::path dir = fs::path(testing::TempDir()) / "cli_test_hostile";
+  fs::create_directories(dir);
+  // 100,000 levels of nesting: refused by the recursion limit, no crash.
+  const fs::path deep = dir / "deep.textproto";
+  {
+    std::ofstream out(deep);
+    for (int i = 0; i < 100000; ++i) out << "metadata {";
+  }
+  // Binary garbage with NUL bytes.
+  const fs::path garbage = dir / "garbage.textproto";
+  {
+    std::ofstream out(garbage, std::ios::binary);
+    unsigned x = 12345;
+    for (int i = 0; i < 4096; ++i) {
+      x = x * 1103515245u + 12345u;
+      out.put(static_cast<char>(x >> 16));
+    }
+  }
+  for (const fs::path& file : {deep, garbage}) {
+    const CommandResult r = RunChaintrace({"validate", file.string()});
+    EXPECT_EQ(r.exit_code, 2) << file << r.err;
+    EXPECT_TRUE(HasLocatedLine(r.err, file.string())) << r.err;
+  }
+}
+
+TEST(Cli, ValidateReportsMissingFileAndKeepsGoing) {
+  const fs::path good = kSource / "scenarios/un2022_three_exchanges.textproto";
+  const CommandResult r =
+      RunChaintrace({"validate", "/no/such/file.textproto", good.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/no/such/file.textproto"), std::string::npos);
+  // The valid file after the missing one is still checked.
+  EXPECT_NE(r.out.find("un2022_three_exchanges"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chaintrace
