@@ -1,0 +1,138 @@
+#ifndef CHAINTRACE_MODEL_GROUND_TRUTH_H_
+#define CHAINTRACE_MODEL_GROUND_TRUTH_H_
+
+// Ground truth of a simulated ledger: who truly owns each address, which
+// attack and laundering stage produced each transaction, how much stolen
+// value each output carries, and where stolen value was cashed out. Only the
+// simulator writes it and only the evaluator reads it; tracers never see it
+// (thefts as the victim reports them are public and live in the Ledger).
+//
+// Per-address, per-transaction and per-output arrays parallel the Ledger's
+// ids. They grow on demand: a setter extends its array with defaults
+// (no owner, background, nothing stolen), and Resize(ledger) brings all
+// arrays to the ledger's sizes, so that getters are defined for every id of
+// the ledger it was resized to.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/amount.h"
+#include "model/ids.h"
+#include "model/status.h"
+#include "model/time.h"
+#include "proto/common.pb.h"
+
+namespace chaintrace {
+
+class Ledger;
+
+struct Entity {
+  std::string name;
+  common::EntityKind kind = common::ENTITY_KIND_UNSPECIFIED;
+  // ISO 3166-1 alpha-2 (exchanges and OTC desks), else empty.
+  std::string country;
+  common::Region region = common::REGION_UNSPECIFIED;
+  friend bool operator==(const Entity&, const Entity&) = default;
+};
+
+struct Attack {
+  std::string name;
+  // Names of the attacker group and the victim entity.
+  std::string group;
+  std::string victim;
+  Seconds time = 0;
+  friend bool operator==(const Attack&, const Attack&) = default;
+};
+
+// Stolen value deposited at an exchange or paid to an OTC desk.
+struct CashOut {
+  AttackId attack = AttackId::kNone;
+  EntityId exchange = EntityId::kNone;
+  ChainId chain = ChainId::kNone;
+  TxId tx = TxId::kNone;
+  OutputId output = OutputId::kNone;
+  AddressId address = AddressId::kNone;
+  AssetId asset = AssetId::kNone;
+  Amount amount = 0;  // stolen base units deposited
+  double usd = 0;     // at the time of the deposit
+  Seconds time = 0;
+  friend bool operator==(const CashOut&, const CashOut&) = default;
+};
+
+// Truth of one transaction.
+struct TxTruth {
+  AttackId attack = AttackId::kNone;  // kNone: background
+  // "" for background; valid until the next SetTx.
+  std::string_view stage;
+  std::int32_t stage_index = -1;
+  std::int32_t hop = -1;
+};
+
+class GroundTruth {
+ public:
+  // ---- entities and attacks
+  const std::vector<Entity>& entities() const { return entities_; }
+  const Entity& entity(EntityId e) const { return entities_[Index(e)]; }
+  EntityId FindEntity(std::string_view name) const;
+  // Errors: empty or duplicate name.
+  Result<EntityId> AddEntity(Entity entity);
+
+  const std::vector<Attack>& attacks() const { return attacks_; }
+  const Attack& attack(AttackId a) const { return attacks_[Index(a)]; }
+  AttackId FindAttack(std::string_view name) const;
+  // Errors: empty or duplicate name.
+  Result<AttackId> AddAttack(Attack attack);
+
+  const std::vector<CashOut>& cash_outs() const { return cash_outs_; }
+  void AddCashOut(const CashOut& c) { cash_outs_.push_back(c); }
+
+  // ---- addresses
+  EntityId owner(AddressId a) const {
+    return Index(a) < owner_.size() ? owner_[Index(a)] : EntityId::kNone;
+  }
+  void SetOwner(AddressId a, EntityId e);
+
+  // ---- transactions (per chain)
+  TxTruth tx(ChainId c, TxId t) const;
+  // `stage` is interned; errors when more than 65535 stage kinds are used.
+  Status SetTx(ChainId c, TxId t, AttackId attack, std::string_view stage,
+               std::int32_t stage_index, std::int32_t hop);
+
+  // ---- outputs (per chain): stolen base units carried and their attack.
+  Amount stolen(ChainId c, OutputId o) const;
+  AttackId stolen_attack(ChainId c, OutputId o) const;
+  void SetStolen(ChainId c, OutputId o, Amount stolen, AttackId attack);
+
+  // Sizes every per-id array to `ledger`'s counts, filling defaults.
+  void Resize(const Ledger& ledger);
+
+  friend bool operator==(const GroundTruth&, const GroundTruth&) = default;
+
+ private:
+  struct ChainTruth {
+    std::vector<AttackId> tx_attack;
+    std::vector<std::uint16_t> tx_stage;  // index into stage_names_
+    std::vector<std::int32_t> tx_stage_index;
+    std::vector<std::int32_t> tx_hop;
+    std::vector<Amount> output_stolen;
+    std::vector<AttackId> output_attack;
+    void ResizeTxs(std::size_t n);
+    void ResizeOutputs(std::size_t n);
+    friend bool operator==(const ChainTruth&, const ChainTruth&) = default;
+  };
+  ChainTruth& chain_truth(ChainId c);
+
+  std::vector<Entity> entities_;
+  std::vector<Attack> attacks_;
+  std::vector<CashOut> cash_outs_;
+  std::vector<EntityId> owner_;
+  std::vector<ChainTruth> chains_;
+  std::vector<std::string> stage_names_ = {""};
+};
+
+}  // namespace chaintrace
+
+#endif  // CHAINTRACE_MODEL_GROUND_TRUTH_H_
