@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,7 +66,7 @@ struct CashOut {
 // Truth of one transaction.
 struct TxTruth {
   AttackId attack = AttackId::kNone;  // kNone: background
-  // "" for background; valid until the next SetTx.
+  // "" for background; valid as long as the GroundTruth (interned).
   std::string_view stage;
   std::int32_t stage_index = -1;
   std::int32_t hop = -1;
@@ -130,7 +131,9 @@ class GroundTruth {
   std::vector<CashOut> cash_outs_;
   std::vector<EntityId> owner_;
   std::vector<ChainTruth> chains_;
-  std::vector<std::string> stage_names_ = {""};
+  // A deque, so that the string_views handed out in TxTruth stay valid while
+  // new stage kinds are interned.
+  std::deque<std::string> stage_names_ = {""};
 };
 
 }  // namespace chaintrace
