@@ -31,8 +31,8 @@ Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
 Status WriteFileAtomically(const std::string& path,
                            const std::function<Status(int fd)>& write) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                        0644);
+  const int fd =
+      ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     return Status::Error(path + ": cannot create " + tmp + ": " +
                          ErrnoText(errno));
@@ -45,8 +45,8 @@ Status WriteFileAtomically(const std::string& path,
     st = Status::Error(path + ": close failed: " + ErrnoText(errno));
   }
   if (st.ok() && std::rename(tmp.c_str(), path.c_str()) != 0) {
-    st = Status::Error(path + ": cannot rename " + tmp + " into place: " +
-                       ErrnoText(errno));
+    st = Status::Error(path + ": cannot rename " + tmp +
+                       " into place: " + ErrnoText(errno));
   }
   if (!st.ok()) ::unlink(tmp.c_str());
   return st;

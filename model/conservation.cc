@@ -25,15 +25,15 @@ Status CheckTxConservation(const Ledger& ledger, ChainId chain, TxId tx) {
     out = CheckedAdd(*out, s.output_amount(o));
     if (!out) return error("sum of outputs overflows int64");
   }
-  const bool fee_in_asset =
-      ledger.chain(chain).is_utxo() ||
-      s.asset(tx) == ledger.chain(chain).native_asset;
+  const bool fee_in_asset = ledger.chain(chain).is_utxo() ||
+                            s.asset(tx) == ledger.chain(chain).native_asset;
   if (fee_in_asset) {
     const auto spent = CheckedAdd(*out, s.fee(tx));
     if (!spent) return error("outputs + fee overflow int64");
     if (*in != *spent) {
       return error("inputs " + std::to_string(*in) + " != outputs " +
-                   std::to_string(*out) + " + fee " + std::to_string(s.fee(tx)));
+                   std::to_string(*out) + " + fee " +
+                   std::to_string(s.fee(tx)));
     }
   } else if (*in != *out) {
     return error("token inputs " + std::to_string(*in) + " != outputs " +

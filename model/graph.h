@@ -19,9 +19,8 @@
 // A graph is a snapshot: built in O(V + E) from the ledger as it is, not
 // updated by later appends.
 
-#include <cstdint>
-
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <cstdint>
 
 #include "model/ids.h"
 #include "model/ledger.h"

@@ -15,8 +15,8 @@ std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 }  // namespace
 
 TxId TxStore::FindTx(std::string_view txid) const {
-  const auto found = txid_index_.Find(
-      txid, [this](std::uint32_t i) { return txid_.Get(i); });
+  const auto found =
+      txid_index_.Find(txid, [this](std::uint32_t i) { return txid_.Get(i); });
   return found ? static_cast<TxId>(*found) : TxId::kNone;
 }
 
@@ -54,8 +54,8 @@ Result<ChainId> Ledger::AddChain(std::string name, ChainModel model,
     return Status::Error("too many chains");
   }
   const auto id = IdFromIndex<ChainId>(chains_.size());
-  chains_.push_back(ChainInfo{std::move(name), model, AssetId::kNone,
-                              block_interval});
+  chains_.push_back(
+      ChainInfo{std::move(name), model, AssetId::kNone, block_interval});
   stores_.emplace_back();
   address_index_.emplace_back();
   return id;
@@ -118,8 +118,8 @@ Result<AddressId> Ledger::AddAddress(ChainId c, std::string_view name,
   }
   if (name.empty()) return Status::Error("address has no name");
   if (FindAddress(c, name) != AddressId::kNone) {
-    return Status::Error("address " + Quote(name) + " declared twice on chain " +
-                         Quote(chain(c).name));
+    return Status::Error("address " + Quote(name) +
+                         " declared twice on chain " + Quote(chain(c).name));
   }
   if (address_chain_.size() >= MaxCount<AddressId>()) {
     return Status::Error("too many addresses");
@@ -221,8 +221,8 @@ Result<TxId> Ledger::AddTransaction(ChainId c, const TxSpec& tx,
     }
     if (site != nullptr) *site = {TxErrorSite::Part::kInput, i};
     return Status::Error("chain " + Quote(info.name) + " transaction " +
-                         Quote(tx.id) + ": input " + std::to_string(i) +
-                         ": " + what);
+                         Quote(tx.id) + ": input " + std::to_string(i) + ": " +
+                         what);
   };
   for (std::size_t i = 0; i < tx.inputs.size(); ++i) {
     const InputSpec& in = tx.inputs[i];
@@ -250,9 +250,9 @@ Result<TxId> Ledger::AddTransaction(ChainId c, const TxSpec& tx,
         return fail(i, "unknown address");
       }
       if (address_chain_[Index(in.address)] != c) {
-        return fail(i, "address " + Quote(address_name(in.address)) +
-                           " is on chain " +
-                           Quote(chain(address_chain_[Index(in.address)]).name));
+        return fail(
+            i, "address " + Quote(address_name(in.address)) + " is on chain " +
+                   Quote(chain(address_chain_[Index(in.address)]).name));
       }
       if (in.amount <= 0) {
         return fail(i, "amount " + std::to_string(in.amount) + " must be > 0");
@@ -269,9 +269,8 @@ Result<TxId> Ledger::AddTransaction(ChainId c, const TxSpec& tx,
   s.txid_index_.Insert(tx.id, static_cast<std::uint32_t>(id));
   for (const InputSpec& in : tx.inputs) {
     s.input_spent_.push_back(info.is_utxo() ? in.spent : OutputId::kNone);
-    s.input_address_.push_back(info.is_utxo()
-                                   ? s.output_address_[Index(in.spent)]
-                                   : in.address);
+    s.input_address_.push_back(
+        info.is_utxo() ? s.output_address_[Index(in.spent)] : in.address);
     s.input_amount_.push_back(info.is_utxo() ? s.output_amount_[Index(in.spent)]
                                              : in.amount);
   }

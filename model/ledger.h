@@ -137,8 +137,8 @@ class TxStore {
   TxId spent_by(OutputId o) const { return spent_by_[Index(o)]; }
   // Position of `o` among its transaction's outputs.
   std::uint32_t output_index(OutputId o) const {
-    return static_cast<std::uint32_t>(
-        Index(o) - output_begin_[Index(output_tx(o))]);
+    return static_cast<std::uint32_t>(Index(o) -
+                                      output_begin_[Index(output_tx(o))]);
   }
 
   // The transaction with this txid, or kNone.
@@ -148,13 +148,9 @@ class TxStore {
   std::span<const Seconds> times() const { return time_; }
   std::span<const Amount> fees() const { return fee_; }
   std::span<const std::uint32_t> input_begins() const { return input_begin_; }
-  std::span<const std::uint32_t> output_begins() const {
-    return output_begin_;
-  }
+  std::span<const std::uint32_t> output_begins() const { return output_begin_; }
   std::span<const OutputId> input_spents() const { return input_spent_; }
-  std::span<const AddressId> input_addresses() const {
-    return input_address_;
-  }
+  std::span<const AddressId> input_addresses() const { return input_address_; }
   std::span<const Amount> input_amounts() const { return input_amount_; }
   std::span<const AddressId> output_addresses() const {
     return output_address_;
@@ -228,9 +224,7 @@ class Ledger {
   // ---- addresses
   std::size_t address_count() const { return address_chain_.size(); }
   IdRange<AddressId> address_ids() const { return {0, address_count()}; }
-  ChainId address_chain(AddressId a) const {
-    return address_chain_[Index(a)];
-  }
+  ChainId address_chain(AddressId a) const { return address_chain_[Index(a)]; }
   std::string_view address_name(AddressId a) const {
     return address_name_.Get(Index(a));
   }

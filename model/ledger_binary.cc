@@ -1,13 +1,12 @@
 // The binary encoding of ledger_io.h: a stream of length-delimited Records.
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/delimited_message_util.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <string>
@@ -69,9 +68,8 @@ Result<LedgerFile> ReadRecords(io::ZeroCopyInputStream* input,
     if (AtEnd(input)) break;
     const std::int64_t offset = input->ByteCount();
     const auto fail = [&](const std::string& what) {
-      return Status::Error(std::string(name) + ": record " +
-                           std::to_string(n) + " at byte " +
-                           std::to_string(offset) + ": " + what);
+      return Status::Error(std::string(name) + ": record " + std::to_string(n) +
+                           " at byte " + std::to_string(offset) + ": " + what);
     };
     // A CodedInputStream per record keeps its byte limits per record.
     io::CodedInputStream coded(input);

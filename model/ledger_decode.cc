@@ -177,16 +177,18 @@ Status LedgerDecoder::AddTransaction(const ledger::Transaction& tx,
     InputSpec spec;
     if (utxo) {
       if (in.has_address() || in.has_amount() || !in.has_tx()) {
-        return fail("a UTXO input names `tx` and `index`, not an address "
-                    "or amount");
+        return fail(
+            "a UTXO input names `tx` and `index`, not an address "
+            "or amount");
       }
       const auto out = ResolveOutput(chain, in.tx(), in.index());
       if (!out.ok()) return fail(out.message());
       spec.spent = *out;
     } else {
       if (in.has_tx() || in.has_index() || !in.has_address()) {
-        return fail("an ACCOUNT input names `address` and `amount`, not a "
-                    "transaction output");
+        return fail(
+            "an ACCOUNT input names `address` and `amount`, not a "
+            "transaction output");
       }
       spec.address = ResolveAddress(chain, in.address());
       if (spec.address == AddressId::kNone) {
@@ -236,8 +238,8 @@ Status LedgerDecoder::AddTransaction(const ledger::Transaction& tx,
                              Quote(t.attack()));
       }
     }
-    if (Status st = truth_.SetTx(chain, *id, attack, t.stage(),
-                                 t.stage_index(), t.hop());
+    if (Status st = truth_.SetTx(chain, *id, attack, t.stage(), t.stage_index(),
+                                 t.hop());
         !st.ok()) {
       return Status::Error(where + st.message());
     }
@@ -324,8 +326,7 @@ Status LedgerDecoder::AddCashOut(const ledger::CashOut& c) {
   out.output = *output;
   out.tx = s.output_tx(*output);
   out.address = s.output_address(*output);
-  if (!c.address().empty() &&
-      ledger.address_name(out.address) != c.address()) {
+  if (!c.address().empty() && ledger.address_name(out.address) != c.address()) {
     return Status::Error(what + "address " + Quote(c.address()) +
                          " is not the address of output " +
                          Quote(c.tx() + ":" + std::to_string(c.index())));

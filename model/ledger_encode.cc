@@ -100,9 +100,8 @@ void EncodeTransaction(const LedgerFile& file, ChainId c, TxId t,
 
 }  // namespace
 
-Status ForEachRecord(
-    const LedgerFile& file,
-    const std::function<Status(const ledger::Record&)>& sink) {
+Status ForEachRecord(const LedgerFile& file,
+                     const std::function<Status(const ledger::Record&)>& sink) {
   const Ledger& ledger = file.ledger;
   const GroundTruth* truth = file.truth ? &*file.truth : nullptr;
   ledger::Record record;

@@ -165,8 +165,8 @@ std::string FormatLedgerText(const LedgerFile& file) {
 
 Status WriteLedgerText(const LedgerFile& file, const std::string& path) {
   const std::string text = FormatLedgerText(file);
-  return WriteFileAtomically(
-      path, [&](int fd) { return WriteAll(fd, text, path); });
+  return WriteFileAtomically(path,
+                             [&](int fd) { return WriteAll(fd, text, path); });
 }
 
 }  // namespace chaintrace

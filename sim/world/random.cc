@@ -13,6 +13,10 @@ std::uint64_t SplitMix64(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
+// 128-bit product for Lemire's method; __extension__ keeps -Wpedantic quiet
+// about the GCC/Clang built-in type.
+__extension__ using Uint128 = unsigned __int128;
+
 std::uint64_t RotateLeft(std::uint64_t x, int k) {
   return (x << k) | (x >> (64 - k));
 }
@@ -62,12 +66,12 @@ double Rng::Uniform01() {
 
 std::uint64_t Rng::Below(std::uint64_t n) {
   // Lemire's multiply-and-reject: unbiased, usually one multiplication.
-  unsigned __int128 m = static_cast<unsigned __int128>(Next()) * n;
+  Uint128 m = static_cast<Uint128>(Next()) * n;
   auto low = static_cast<std::uint64_t>(m);
   if (low < n) {
     const std::uint64_t threshold = (0 - n) % n;
     while (low < threshold) {
-      m = static_cast<unsigned __int128>(Next()) * n;
+      m = static_cast<Uint128>(Next()) * n;
       low = static_cast<std::uint64_t>(m);
     }
   }
@@ -87,8 +91,7 @@ double Rng::Normal() {
   // 1 - U is in (0, 1], so the log is finite.
   const double u1 = 1.0 - Uniform01();
   const double u2 = Uniform01();
-  return std::sqrt(-2.0 * std::log(u1)) *
-         std::cos(2.0 * std::numbers::pi * u2);
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
 double Rng::LogNormal(double median, double sigma) {

@@ -36,15 +36,27 @@ TEST(CheckConservation, NamesTheFirstUtxoViolation) {
   //   c0 (coinbase) ── a 100 ──▶ t1 ── b 95, fee 5 (ok)
   //                 └─ a  50 ──▶ t2 ── b 45, fee 4 (1 unit vanishes)
   const LedgerFile file = LoadUnchecked(std::string(kUtxoHeader) + R"pb(
-    transactions { id: "c0" chain: "btc" coinbase: true
-                   outputs { address: "a" amount: 100 }
-                   outputs { address: "a" amount: 50 } }
-    transactions { id: "t1" chain: "btc" fee: 5
-                   inputs { tx: "c0" index: 0 }
-                   outputs { address: "b" amount: 95 } }
-    transactions { id: "t2" chain: "btc" fee: 4
-                   inputs { tx: "c0" index: 1 }
-                   outputs { address: "b" amount: 45 } }
+    transactions {
+      id: "c0"
+      chain: "btc"
+      coinbase: true
+      outputs { address: "a" amount: 100 }
+      outputs { address: "a" amount: 50 }
+    }
+    transactions {
+      id: "t1"
+      chain: "btc"
+      fee: 5
+      inputs { tx: "c0" index: 0 }
+      outputs { address: "b" amount: 95 }
+    }
+    transactions {
+      id: "t2"
+      chain: "btc"
+      fee: 4
+      inputs { tx: "c0" index: 1 }
+      outputs { address: "b" amount: 45 }
+    }
   )pb");
   const Status st = CheckConservation(file.ledger);
   EXPECT_EQ(st.message(),
@@ -56,20 +68,42 @@ TEST(CheckConservation, NamesTheFirstUtxoViolation) {
 TEST(CheckConservation, AccountNativeAndTokenRules) {
   // Native: debit = credits + fee. Token: debit = credits; the fee is in ETH.
   const LedgerFile file = LoadUnchecked(std::string(kAccountHeader) + R"pb(
-    transactions { id: "g" chain: "eth" coinbase: true
-                   outputs { address: "x" amount: 1000 } }
-    transactions { id: "native_ok" chain: "eth" fee: 3
-                   inputs { address: "x" amount: 13 }
-                   outputs { address: "y" amount: 10 } }
-    transactions { id: "token_ok" chain: "eth" fee: 3 asset: "USDT"
-                   inputs { address: "x" amount: 10 }
-                   outputs { address: "y" amount: 10 } }
-    transactions { id: "token_bad" chain: "eth" fee: 3 asset: "USDT"
-                   inputs { address: "x" amount: 13 }
-                   outputs { address: "y" amount: 10 } }
-    transactions { id: "native_bad" chain: "eth" fee: 3
-                   inputs { address: "x" amount: 10 }
-                   outputs { address: "y" amount: 10 } }
+    transactions {
+      id: "g"
+      chain: "eth"
+      coinbase: true
+      outputs { address: "x" amount: 1000 }
+    }
+    transactions {
+      id: "native_ok"
+      chain: "eth"
+      fee: 3
+      inputs { address: "x" amount: 13 }
+      outputs { address: "y" amount: 10 }
+    }
+    transactions {
+      id: "token_ok"
+      chain: "eth"
+      fee: 3
+      asset: "USDT"
+      inputs { address: "x" amount: 10 }
+      outputs { address: "y" amount: 10 }
+    }
+    transactions {
+      id: "token_bad"
+      chain: "eth"
+      fee: 3
+      asset: "USDT"
+      inputs { address: "x" amount: 13 }
+      outputs { address: "y" amount: 10 }
+    }
+    transactions {
+      id: "native_bad"
+      chain: "eth"
+      fee: 3
+      inputs { address: "x" amount: 10 }
+      outputs { address: "y" amount: 10 }
+    }
   )pb");
   const ChainId eth{0};
   EXPECT_TRUE(CheckTxConservation(file.ledger, eth, TxId{1}).ok());
@@ -85,12 +119,20 @@ TEST(CheckConservation, AccountNativeAndTokenRules) {
 
 TEST(CheckConservation, OverflowIsAViolation) {
   const LedgerFile file = LoadUnchecked(std::string(kUtxoHeader) + R"pb(
-    transactions { id: "c0" chain: "btc" coinbase: true
-                   outputs { address: "a" amount: 9223372036854775807 }
-                   outputs { address: "a" amount: 1 } }
-    transactions { id: "t1" chain: "btc"
-                   inputs { tx: "c0" index: 0 } inputs { tx: "c0" index: 1 }
-                   outputs { address: "b" amount: 1 } }
+    transactions {
+      id: "c0"
+      chain: "btc"
+      coinbase: true
+      outputs { address: "a" amount: 9223372036854775807 }
+      outputs { address: "a" amount: 1 }
+    }
+    transactions {
+      id: "t1"
+      chain: "btc"
+      inputs { tx: "c0" index: 0 }
+      inputs { tx: "c0" index: 1 }
+      outputs { address: "b" amount: 1 }
+    }
   )pb");
   EXPECT_THAT(CheckConservation(file.ledger).message(),
               HasSubstr("'t1': value not conserved: sum of inputs overflows"));

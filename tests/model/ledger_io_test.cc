@@ -2,17 +2,15 @@
 
 #include <dirent.h>
 #include <gmock/gmock.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/util/delimited_message_util.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <google/protobuf/util/delimited_message_util.h>
-
-#include <algorithm>
 
 #include "model/conservation.h"
 #include "model/ledger_encode.h"
@@ -87,7 +85,8 @@ TEST(ReadLedgerText, ReadsTheUtxoLedger) {
   EXPECT_EQ(s.txid(TxId{2}), "b1");
   const TxId p1 = s.FindTx("p1");
   EXPECT_EQ(s.input_amount(s.inputs(p1)[0]), 9990);
-  EXPECT_EQ(s.input_address(s.inputs(p1)[0]), l.FindAddress(ChainId{0}, "thief1"));
+  EXPECT_EQ(s.input_address(s.inputs(p1)[0]),
+            l.FindAddress(ChainId{0}, "thief1"));
   EXPECT_EQ(s.spent_by(s.outputs(p1)[1]), s.FindTx("p2"));
   EXPECT_EQ(s.spent_by(s.outputs(p1)[0]), TxId::kNone);
   EXPECT_DOUBLE_EQ(l.asset(AssetId{0}).UsdAt(43200), 31000.0);
@@ -123,7 +122,8 @@ TEST_P(RoundTripTest, TextModelBinaryModelTextIsExact) {
   // No temporary files are left behind.
   std::vector<std::string> files = ListDir(dir);
   std::sort(files.begin(), files.end());
-  EXPECT_EQ(files, (std::vector<std::string>{"ledger.bin", "ledger.textproto"}));
+  EXPECT_EQ(files,
+            (std::vector<std::string>{"ledger.bin", "ledger.textproto"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Testdata, RoundTripTest,
@@ -241,9 +241,9 @@ TEST(ReadLedgerText, HeaderErrors) {
   EXPECT_THAT(
       ReadLedgerText("header { format_version: 7 }", "v.textproto").message(),
       HasSubstr("v.textproto:1:1: header.format_version 7 is not supported"));
-  EXPECT_THAT(ReadLedgerText("header { format: \"other\" }", "f.textproto")
-                  .message(),
-              HasSubstr("not a ledger file"));
+  EXPECT_THAT(
+      ReadLedgerText("header { format: \"other\" }", "f.textproto").message(),
+      HasSubstr("not a ledger file"));
   EXPECT_THAT(
       ReadLedgerText("header { chains { name: \"btc\" model: UTXO "
                      "native_asset: \"X\" } }",
@@ -257,10 +257,19 @@ TEST(ReadLedgerText, HeaderErrors) {
 
 TEST(ReadLedgerText, AccountInputsNameAddressAndAmount) {
   const auto r = ReadLedgerText(std::string(kAccountHeader) + R"pb(
-    transactions { id: "g" chain: "eth" coinbase: true
-                   outputs { address: "x" amount: 5 } }
-    transactions { id: "t" chain: "eth" inputs { tx: "g" } }
-  )pb", "acc.textproto");
+                                  transactions {
+                                    id: "g"
+                                    chain: "eth"
+                                    coinbase: true
+                                    outputs { address: "x" amount: 5 }
+                                  }
+                                  transactions {
+                                    id: "t"
+                                    chain: "eth"
+                                    inputs { tx: "g" }
+                                  }
+                                )pb",
+                                "acc.textproto");
   EXPECT_THAT(r.message(), HasSubstr("an ACCOUNT input names `address` and "
                                      "`amount`, not a transaction output"));
 }

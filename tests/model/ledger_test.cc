@@ -69,8 +69,8 @@ class LedgerBuilderTest : public ::testing::Test {
 
 TEST_F(LedgerBuilderTest, StoresTransactionsAsFlatArrays) {
   // c0:0 (a 100) ──▶ t1 ──▶ b 70, a 25, fee 5
-  const auto t1 = Add(btc_, "t1", 600, {{OutputId{0}}}, {{b_, 70}, {a_, 25}},
-                      false, 5);
+  const auto t1 =
+      Add(btc_, "t1", 600, {{OutputId{0}}}, {{b_, 70}, {a_, 25}}, false, 5);
   ASSERT_TRUE(t1.ok()) << t1.message();
   const TxStore& s = ledger_.txs(btc_);
   EXPECT_EQ(s.tx_count(), 2u);
@@ -132,8 +132,8 @@ TEST_F(LedgerBuilderTest, RefusesDoubleSpend) {
 
 TEST_F(LedgerBuilderTest, RefusesDoubleSpendWithinATransaction) {
   const Ledger before = ledger_;
-  ExpectError(Add(btc_, "t1", 600, {{OutputId{1}}, {OutputId{0}}, {OutputId{0}}},
-                  {{b_, 150}}),
+  ExpectError(Add(btc_, "t1", 600,
+                  {{OutputId{1}}, {OutputId{0}}, {OutputId{0}}}, {{b_, 150}}),
               "input 2: double spend: output 'c0:0' is already spent by this "
               "transaction",
               before);
@@ -153,9 +153,9 @@ TEST_F(LedgerBuilderTest, RefusesEachKindOfBadTransaction) {
               "output 1: address 'x' is on chain 'eth'", before);
   ExpectError(Add(eth_, "t", 600, {{OutputId::kNone, a_, 1}}, {{x_, 1}}),
               "input 0: address 'a' is on chain 'btc'", before);
-  ExpectError(Add(eth_, "t", 600, {{OutputId::kNone, AddressId{77}, 1}},
-                  {{x_, 1}}),
-              "input 0: unknown address", before);
+  ExpectError(
+      Add(eth_, "t", 600, {{OutputId::kNone, AddressId{77}, 1}}, {{x_, 1}}),
+      "input 0: unknown address", before);
   ExpectError(Add(btc_, "t", 600, {{OutputId{0}}}, {{b_, 0}}),
               "output 0: amount 0 must be > 0", before);
   ExpectError(Add(eth_, "t", 600, {{OutputId::kNone, x_, -5}}, {{y_, 1}}),
@@ -174,8 +174,7 @@ TEST_F(LedgerBuilderTest, RefusesEachKindOfBadTransaction) {
               "asset is not an asset of the chain", before);
   ExpectError(Add(eth_, "t", 600, {{OutputId{0}}}, {{x_, 1}}),
               "an ACCOUNT input debits an address, not an output", before);
-  ExpectError(Add(ChainId{9}, "t", 600, {}, {}, true), "unknown chain",
-              before);
+  ExpectError(Add(ChainId{9}, "t", 600, {}, {}, true), "unknown chain", before);
 }
 
 TEST_F(LedgerBuilderTest, RefusesTimeGoingBackwardsWithinAChain) {
@@ -209,8 +208,9 @@ TEST_F(LedgerBuilderTest, RefusesBadDeclarations) {
   EXPECT_TRUE(ledger_.AddAddress(eth_, "a", "").ok());  // other chain
   EXPECT_THAT(ledger_.SetNativeAsset(btc_, usdt_).message(),
               HasSubstr("native asset is not an asset of the chain"));
-  EXPECT_THAT(ledger_.AddTheft(TheftReport{"h", btc_, TxId{0}, OutputId{5},
-                                           AssetId::kNone, 1})
+  EXPECT_THAT(ledger_
+                  .AddTheft(TheftReport{"h", btc_, TxId{0}, OutputId{5},
+                                        AssetId::kNone, 1})
                   .message(),
               HasSubstr("not one of transaction 'c0''s outputs"));
 }

@@ -26,19 +26,19 @@ std::string MakeTempDir();
 // The header of a one-chain test ledger: a UTXO chain "btc" (BTC, 8
 // decimals) or an ACCOUNT chain "eth" (ETH and USDT).
 inline constexpr char kUtxoHeader[] = R"pb(
-header {
-  start: "2021-01-01T00:00:00Z"
-  chains { name: "btc" model: UTXO native_asset: "BTC" }
-  assets { name: "BTC" chain: "btc" decimals: 8 }
-}
+  header {
+    start: "2021-01-01T00:00:00Z"
+    chains { name: "btc" model: UTXO native_asset: "BTC" }
+    assets { name: "BTC" chain: "btc" decimals: 8 }
+  }
 )pb";
 inline constexpr char kAccountHeader[] = R"pb(
-header {
-  start: "2021-01-01T00:00:00Z"
-  chains { name: "eth" model: ACCOUNT native_asset: "ETH" }
-  assets { name: "ETH" chain: "eth" decimals: 9 }
-  assets { name: "USDT" chain: "eth" decimals: 6 }
-}
+  header {
+    start: "2021-01-01T00:00:00Z"
+    chains { name: "eth" model: ACCOUNT native_asset: "ETH" }
+    assets { name: "ETH" chain: "eth" decimals: 9 }
+    assets { name: "USDT" chain: "eth" decimals: 6 }
+  }
 )pb";
 
 }  // namespace chaintrace::testing_util

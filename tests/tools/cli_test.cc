@@ -32,7 +32,9 @@ std::string ReadAll(const fs::path& path) {
 
 // Runs the chaintrace binary with `args` (no shell), capturing its output.
 CommandResult RunChaintrace(const std::vector<std::string>& args) {
-  const fs::path dir = fs::path(testing::TempDir()) / "cli_test_io";
+  // ctest runs test cases in parallel processes: one directory per process.
+  const fs::path dir = fs::path(testing::TempDir()) /
+                       ("cli_test_io_" + std::to_string(getpid()));
   fs::create_directories(dir);
   const fs::path out = dir / "stdout";
   const fs::path err = dir / "stderr";
@@ -135,7 +137,8 @@ TEST(Cli, ValidateRejectsEveryMalformedFileWithALocatedMessage) {
 }
 
 TEST(Cli, ValidateRejectsGeneratedHostileInput) {
-  const fs::path dir = fs::path(testing::TempDir()) / "cli_test_hostile";
+  const fs::path dir = fs::path(testing::TempDir()) /
+                       ("cli_test_hostile_" + std::to_string(getpid()));
   fs::create_directories(dir);
   // 100,000 levels of nesting: refused by the recursion limit, no crash.
   const fs::path deep = dir / "deep.textproto";

@@ -1,10 +1,10 @@
 #include "sim/world/random.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace chaintrace::sim {
 namespace {
