@@ -172,7 +172,9 @@ Status LedgerDecoder::AddTransaction(const ledger::Transaction& tx,
       if (site != nullptr) {
         *site = {TxErrorSite::Part::kInput, static_cast<std::size_t>(i)};
       }
-      return Status::Error(where + "input " + std::to_string(i) + ": " + why);
+      std::string message = where;
+      message += "input " + std::to_string(i) + ": " + why;
+      return Status::Error(std::move(message));
     };
     InputSpec spec;
     if (utxo) {
@@ -253,8 +255,9 @@ Status LedgerDecoder::AddTransaction(const ledger::Transaction& tx,
       if (site != nullptr) {
         *site = {TxErrorSite::Part::kOutput, static_cast<std::size_t>(i)};
       }
-      return Status::Error(where + "output " + std::to_string(i) +
-                           ": truth: " + why);
+      std::string message = where;
+      message += "output " + std::to_string(i) + ": truth: " + why;
+      return Status::Error(std::move(message));
     };
     if (t.stolen() < 0 || t.stolen() > tx.outputs(i).amount()) {
       return fail("stolen " + std::to_string(t.stolen()) +

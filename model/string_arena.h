@@ -24,7 +24,7 @@ class StringArena {
   std::string_view Get(std::size_t i) const {
     const auto begin = static_cast<std::size_t>(offsets_[i]);
     const auto end = static_cast<std::size_t>(offsets_[i + 1]);
-    return std::string_view(chars_).substr(begin, end - begin);
+    return std::string_view{chars_}.substr(begin, end - begin);
   }
 
   // Appends `s`; returns its index.
