@@ -7,9 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chaintrace {
@@ -41,6 +41,7 @@ CommandResult RunChaintrace(const std::vector<std::string>& args) {
   std::vector<std::string> argv_storage = {CHAINTRACE_BINARY};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(argv_storage.size() + 1);
   for (std::string& a : argv_storage) argv.push_back(a.data());
   argv.push_back(nullptr);
 
@@ -65,13 +66,24 @@ CommandResult RunChaintrace(const std::vector<std::string>& args) {
 
 const fs::path kSource = CHAINTRACE_SOURCE_DIR;
 
-// True when some line of `text` reads "<path>:<line>:<col>: ...".
+bool IsDigits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == s.npos;
+}
+
+// True when some line of `text` reads "<path>:<line>:<col>: <message>".
 bool HasLocatedLine(const std::string& text, const std::string& path) {
-  static const std::regex kLineCol("^[0-9]+:[0-9]+: .+");
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
-    if (line.rfind(path + ":", 0) == 0 &&
-        std::regex_match(line.substr(path.size() + 1), kLineCol)) {
+    if (line.rfind(path + ":", 0) != 0) continue;
+    const std::string_view rest =
+        std::string_view{line}.substr(path.size() + 1);
+    const std::size_t colon1 = rest.find(':');
+    if (colon1 == rest.npos) continue;
+    const std::size_t colon2 = rest.find(':', colon1 + 1);
+    if (colon2 == rest.npos) continue;
+    if (IsDigits(rest.substr(0, colon1)) &&
+        IsDigits(rest.substr(colon1 + 1, colon2 - colon1 - 1)) &&
+        rest.substr(colon2).size() > 2 && rest[colon2 + 1] == ' ') {
       return true;
     }
   }
