@@ -46,7 +46,7 @@ TEST(ParseDuration, RefusesBadDurations) {
 }
 
 TEST(FormatDuration, LargestExactUnit) {
-  EXPECT_EQ(FormatDuration(3 * 86400), "3d");
+  EXPECT_EQ(FormatDuration(Seconds{3} * 86400), "3d");
   EXPECT_EQ(FormatDuration(5400), "90m");
   EXPECT_EQ(FormatDuration(7), "7s");
   EXPECT_EQ(FormatDuration(0), "0s");
