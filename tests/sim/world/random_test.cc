@@ -49,7 +49,7 @@ TEST(Rng, UniformAndBelow) {
     ++buckets[k];
   }
   EXPECT_NEAR(sum / kDraws, 0.5, 0.005);
-  for (int count : buckets) EXPECT_NEAR(count, kDraws / 10, kDraws / 100);
+  for (int count : buckets) EXPECT_NEAR(count, kDraws / 10.0, kDraws / 100.0);
 }
 
 TEST(Rng, BetweenIsInclusiveAndHandlesExtremes) {
@@ -99,7 +99,7 @@ TEST(Rng, PoissonMeans) {
     for (int i = 0; i < kDraws / 4; ++i) {
       sum += static_cast<double>(rng.Poisson(mean));
     }
-    EXPECT_NEAR(sum / (kDraws / 4), mean, 0.02 * mean + 0.01) << mean;
+    EXPECT_NEAR(sum / (kDraws / 4.0), mean, 0.02 * mean + 0.01) << mean;
   }
 }
 
