@@ -16,40 +16,46 @@ void GrowTo(std::vector<T>& v, std::size_t n, T fill) {
   v.resize(n, fill);
 }
 
+// The id of the element named `name`, or Id::kNone.
+template <typename Id, typename T>
+Id FindNamed(const std::vector<T>& items, std::string_view name) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].name == name) return IdFromIndex<Id>(i);
+  }
+  return Id::kNone;
+}
+
+// Appends `item` under its unique, non-empty name; `what` names the kind in
+// errors.
+template <typename Id, typename T>
+Result<Id> AddNamed(std::vector<T>& items, T item, const char* what) {
+  if (item.name.empty())
+    return Status::Error(std::string(what) + " has no name");
+  if (FindNamed<Id>(items, item.name) != Id::kNone) {
+    return Status::Error(std::string(what) + " '" + item.name +
+                         "' declared twice");
+  }
+  const auto id = IdFromIndex<Id>(items.size());
+  items.push_back(std::move(item));
+  return id;
+}
+
 }  // namespace
 
 EntityId GroundTruth::FindEntity(std::string_view name) const {
-  for (std::size_t i = 0; i < entities_.size(); ++i) {
-    if (entities_[i].name == name) return IdFromIndex<EntityId>(i);
-  }
-  return EntityId::kNone;
+  return FindNamed<EntityId>(entities_, name);
 }
 
 Result<EntityId> GroundTruth::AddEntity(Entity entity) {
-  if (entity.name.empty()) return Status::Error("entity has no name");
-  if (FindEntity(entity.name) != EntityId::kNone) {
-    return Status::Error("entity '" + entity.name + "' declared twice");
-  }
-  const auto id = IdFromIndex<EntityId>(entities_.size());
-  entities_.push_back(std::move(entity));
-  return id;
+  return AddNamed<EntityId>(entities_, std::move(entity), "entity");
 }
 
 AttackId GroundTruth::FindAttack(std::string_view name) const {
-  for (std::size_t i = 0; i < attacks_.size(); ++i) {
-    if (attacks_[i].name == name) return IdFromIndex<AttackId>(i);
-  }
-  return AttackId::kNone;
+  return FindNamed<AttackId>(attacks_, name);
 }
 
 Result<AttackId> GroundTruth::AddAttack(Attack attack) {
-  if (attack.name.empty()) return Status::Error("attack has no name");
-  if (FindAttack(attack.name) != AttackId::kNone) {
-    return Status::Error("attack '" + attack.name + "' declared twice");
-  }
-  const auto id = IdFromIndex<AttackId>(attacks_.size());
-  attacks_.push_back(std::move(attack));
-  return id;
+  return AddNamed<AttackId>(attacks_, std::move(attack), "attack");
 }
 
 void GroundTruth::SetOwner(AddressId a, EntityId e) {
