@@ -3,9 +3,9 @@
 
 // Strong id types for the data model. Each id is a dense 0-based index into
 // the array that holds its objects; `kNone` (all bits set) means "no object".
-// Scopes: ChainId, AssetId, AddressId, EntityId and AttackId are global to a
-// ledger; TxId, InputId and OutputId index one chain's transaction store (a
-// transaction is named globally by TxRef).
+// Scopes: ChainId, AssetId, AddressId, EntityId, AttackId and ServiceId are
+// global to a ledger; TxId, InputId and OutputId index one chain's transaction
+// store (a transaction is named globally by TxRef).
 //
 // Convert with Index(id) -> std::size_t and IdFromIndex<Id>(i); mixing two
 // kinds of id is a compile error.
@@ -25,6 +25,7 @@ enum class InputId : std::uint32_t { kNone = 0xFFFFFFFF };
 enum class OutputId : std::uint32_t { kNone = 0xFFFFFFFF };
 enum class EntityId : std::uint32_t { kNone = 0xFFFFFFFF };
 enum class AttackId : std::uint32_t { kNone = 0xFFFFFFFF };
+enum class ServiceId : std::uint32_t { kNone = 0xFFFFFFFF };
 
 // The index an id stands for. Precondition: id != Id::kNone.
 template <typename Id>

@@ -39,6 +39,8 @@ Status Dispatch(const ledger::Record& r, LedgerDecoder& decoder) {
       return decoder.AddAttack(r.attack());
     case ledger::Record::kCashOut:
       return decoder.AddCashOut(r.cash_out());
+    case ledger::Record::kLabel:
+      return decoder.AddLabel(r.label());
     case ledger::Record::RECORD_NOT_SET:
       break;
   }

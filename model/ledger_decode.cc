@@ -347,6 +347,25 @@ Status LedgerDecoder::AddCashOut(const ledger::CashOut& c) {
   return Status::Ok();
 }
 
+Status LedgerDecoder::AddLabel(const ledger::Label& l) {
+  if (Status st = RequireHeader(); !st.ok()) return st;
+  const std::string what = "label of " + Quote(l.address()) + ": ";
+  const ChainId chain = file_.ledger.FindChain(l.chain());
+  if (chain == ChainId::kNone) {
+    return Status::Error(what + "unknown chain " + Quote(l.chain()));
+  }
+  const AddressId address = ResolveAddress(chain, l.address());
+  if (address == AddressId::kNone) {
+    return Status::Error(what + "unknown address on chain " + Quote(l.chain()));
+  }
+  const auto service = file_.labels.AddService(l.service());
+  if (!service.ok()) return Status::Error(what + service.message());
+  if (Status st = file_.labels.Add(address, *service, l.kind()); !st.ok()) {
+    return Status::Error(what + st.message());
+  }
+  return Status::Ok();
+}
+
 LedgerFile LedgerDecoder::Finish() {
   if (saw_truth_) {
     truth_.Resize(file_.ledger);

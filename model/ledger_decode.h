@@ -6,7 +6,8 @@
 // entities and attacks before the addresses and transactions whose truth
 // names them; an address before the transactions that name it (unless
 // auto_create_addresses, the text form's rule); a transaction after those
-// whose outputs it spends; thefts and cash-outs after their transactions.
+// whose outputs it spends; thefts and cash-outs after their transactions;
+// a label after its address.
 // Memory stays proportional to the model, never to a whole message.
 //
 // Each method returns an error without location ("chain 'btc' transaction
@@ -48,6 +49,9 @@ class LedgerDecoder {
   Status AddTransaction(const ledger::Transaction& tx, TxErrorSite* site);
   Status AddTheft(const ledger::Theft& theft);
   Status AddCashOut(const ledger::CashOut& cash_out);
+  // Errors: unknown chain or address (created when auto_create_addresses),
+  // no kind or service, a second different label for the address.
+  Status AddLabel(const ledger::Label& label);
 
   // The file read. Truth is present when any entity, attack, cash-out or
   // truth field was seen. Precondition: called once.

@@ -145,6 +145,16 @@ Status ForEachRecord(const LedgerFile& file,
     if (Status st = emit(); !st.ok()) return st;
   }
 
+  for (AddressId a : file.labels.LabelledAddresses()) {
+    const AddressLabel label = file.labels.label(a);
+    ledger::Label* out = record.mutable_label();
+    out->set_address(std::string(ledger.address_name(a)));
+    out->set_chain(ledger.chain(ledger.address_chain(a)).name);
+    out->set_kind(label.kind);
+    out->set_service(file.labels.service(label.service).name);
+    if (Status st = emit(); !st.ok()) return st;
+  }
+
   // Merge the chains by time. Few chains: a linear scan per step is cheaper
   // than a heap.
   std::vector<std::size_t> next(ledger.chain_count(), 0);

@@ -1,9 +1,9 @@
 #ifndef CHAINTRACE_MODEL_LEDGER_FILE_H_
 #define CHAINTRACE_MODEL_LEDGER_FILE_H_
 
-// What a ledger file holds: the public ledger, its ground truth when the
-// ledger was simulated (nullopt for imported real data, or when a file
-// carries no truth at all), and the provenance of the run that wrote it
+// What a ledger file holds: the public ledger, its address labels, its ground
+// truth when the ledger was simulated (nullopt for imported real data, or when
+// a file carries no truth at all), and the provenance of the run that wrote it
 // (proto/common.proto Provenance).
 
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include <string>
 
 #include "model/ground_truth.h"
+#include "model/labels.h"
 #include "model/ledger.h"
 
 namespace chaintrace {
@@ -27,6 +28,8 @@ struct Provenance {
 struct LedgerFile {
   Provenance provenance;
   Ledger ledger;
+  // Public address labels (the tracers' knowledge base); may be empty.
+  Labels labels;
   std::optional<GroundTruth> truth;
   friend bool operator==(const LedgerFile&, const LedgerFile&) = default;
 };

@@ -124,6 +124,11 @@ Result<LedgerFile> ReadLedgerText(std::string_view text, std::string_view name,
       return fail("cash_outs", i, st);
     }
   }
+  for (int i = 0; i < message.labels_size(); ++i) {
+    if (Status st = decoder.AddLabel(message.labels(i)); !st.ok()) {
+      return fail("labels", i, st);
+    }
+  }
   return decoder.Finish();
 }
 
@@ -152,6 +157,9 @@ std::string FormatLedgerText(const LedgerFile& file) {
         break;
       case ledger::Record::kCashOut:
         *message.add_cash_outs() = r.cash_out();
+        break;
+      case ledger::Record::kLabel:
+        *message.add_labels() = r.label();
         break;
       case ledger::Record::RECORD_NOT_SET:
         break;

@@ -74,6 +74,12 @@ TEST(ReadLedgerText, ReadsTheAccountLedger) {
   EXPECT_EQ(s.output_address(s.outputs(e2)[0]), l.FindAddress(eth, "dex"));
   EXPECT_TRUE(s.coinbase(s.FindTx("g1")));
   EXPECT_FALSE(s.coinbase(e2));
+  // The one label.
+  ASSERT_EQ(file.labels.size(), 1u);
+  const AddressLabel dex = file.labels.label(l.FindAddress(eth, "dex"));
+  EXPECT_EQ(dex.kind, common::LABEL_DEX);
+  EXPECT_EQ(file.labels.service(dex.service).name, "usdt_pool");
+  EXPECT_FALSE(file.labels.labelled(l.FindAddress(eth, "alice")));
 }
 
 TEST(ReadLedgerText, ReadsTheUtxoLedger) {
@@ -332,7 +338,7 @@ TEST(ReadLedgerBinary, AddressesMustBeDeclaredBeforeUse) {
   const LedgerFile file = testing_util::ReadTestdata("account.textproto");
   std::vector<ledger::Record> records;
   ASSERT_TRUE(ForEachRecord(file, [&](const ledger::Record& r) {
-                if (!r.has_address()) records.push_back(r);
+                if (!r.has_address() && !r.has_label()) records.push_back(r);
                 return Status::Ok();
               }).ok());
   EXPECT_THAT(ParseLedgerBinary(Delimited(records), "a.bin").message(),
