@@ -1,0 +1,48 @@
+#include "sim/trace/registry.h"
+
+#include <string>
+
+namespace chaintrace::trace {
+namespace {
+
+using Factory = std::unique_ptr<Tracer> (*)(const TracerOptions&);
+
+struct Entry {
+  TracerInfo info;
+  Factory make;
+};
+
+// The registry. Add a tracer here: its name, a one-line summary, and its
+// factory (declared in its own header under sim/trace/).
+const std::vector<Entry>& Entries() {
+  static const std::vector<Entry> entries = {
+  };
+  return entries;
+}
+
+}  // namespace
+
+const std::vector<TracerInfo>& RegisteredTracers() {
+  static const std::vector<TracerInfo> infos = [] {
+    std::vector<TracerInfo> out;
+    for (const Entry& e : Entries()) out.push_back(e.info);
+    return out;
+  }();
+  return infos;
+}
+
+Result<std::unique_ptr<Tracer>> MakeTracer(std::string_view name,
+                                           const TracerOptions& options) {
+  for (const Entry& e : Entries()) {
+    if (e.info.name == name) return e.make(options);
+  }
+  std::string known;
+  for (const Entry& e : Entries()) {
+    if (!known.empty()) known += ", ";
+    known += e.info.name;
+  }
+  return Status::Error("unknown tracer '" + std::string(name) +
+                       "' (known: " + known + ")");
+}
+
+}  // namespace chaintrace::trace
