@@ -45,6 +45,8 @@ class Result {
   const T& value() const& { return *value_; }
   T& value() & { return *value_; }
   T&& value() && { return std::move(*value_); }
+  // The value, or `fallback` when there is none.
+  T value_or(T fallback) const& { return value_.value_or(std::move(fallback)); }
   const T& operator*() const& { return *value_; }
   T& operator*() & { return *value_; }
   const T* operator->() const { return &*value_; }

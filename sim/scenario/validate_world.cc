@@ -244,6 +244,7 @@ void ValidateEntity(ScenarioChecker* c, const FieldPath& p,
                        e.withdrawal_batch_interval(), true);
       c->CheckUsd(q.Field("report_threshold_usd"), e.report_threshold_usd(),
                   /*allow_zero=*/true);
+      c->CheckAtLeast(q.Field("withdrawal_rate"), e.withdrawal_rate(), 0);
       return;
     }
     case Entity::kUsers: {
@@ -284,6 +285,8 @@ void ValidateEntity(ScenarioChecker* c, const FieldPath& p,
       c->CheckInt(q.Field("fee_bps"), b.fee_bps(), 0, kMaxBps);
       c->CheckDuration(q.Field("delay"), b.delay());
       c->CheckAtLeast(q.Field("benign_per_day"), b.benign_per_day(), 0);
+      c->CheckUsd(q.Field("liquidity_usd"), b.liquidity_usd(),
+                  /*allow_zero=*/true);
       return;
     }
     case Entity::kDex:

@@ -15,6 +15,7 @@ enum ExitCode : int {
 // Each command registers itself as a subcommand of `app`; when the command
 // line selects it, its callback runs the command and stores its exit code in
 // *exit_code. Options live as long as `app` does.
+void AddSimulateCommand(CLI::App& app, int* exit_code);
 void AddValidateCommand(CLI::App& app, int* exit_code);
 
 }  // namespace chaintrace::tools

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   int exit_code = kExitOk;
+  chaintrace::tools::AddSimulateCommand(app, &exit_code);
   chaintrace::tools::AddValidateCommand(app, &exit_code);
 
   try {

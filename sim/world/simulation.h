@@ -1,0 +1,255 @@
+#ifndef CHAINTRACE_SIM_WORLD_SIMULATION_H_
+#define CHAINTRACE_SIM_WORLD_SIMULATION_H_
+
+// Internal to sim/world/: the state of one simulation run and its
+// processes. The entry point is simulator.h.
+//
+// Processes are events in one time-ordered queue (time, then insertion
+// order). Recurring processes (blocks, payments, exchange batches and
+// sweeps, benign service use) re-schedule themselves; delayed effects (a
+// mixer withdrawal, a bridge release) are scheduled by the event that causes
+// them. Each process draws from its own random stream.
+
+#include <cstdint>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "model/ledger_file.h"
+#include "proto/scenario.pb.h"
+#include "sim/world/random.h"
+#include "sim/world/simulator.h"
+#include "sim/world/world.h"
+
+namespace chaintrace::sim {
+
+class Simulation {
+ public:
+  Simulation(const scenario::Scenario& scenario, const SimulateOptions& options,
+             LedgerFile* file);
+
+  // Chains, assets, entities, genesis funding, first events.
+  Status Setup();
+  // Runs every event up to the end of the scenario's span.
+  void Run();
+  // Samples the labels tracers get, per the scenario's LabelCoverage.
+  void GrantLabels();
+  std::vector<ChainCounters> TakeCounters() const;
+
+ private:
+  enum class Ev : std::uint8_t {
+    kBlock,
+    kPayment,
+    kMerchantSettle,
+    kMinerSell,
+    kExchangeSweep,
+    kExchangeWithdraw,
+    kExchangeRebalance,
+    kMixerDeposit,
+    kMixerWithdraw,
+    kCoinJoinRound,
+    kBridgeLock,
+    kBridgeRelease,
+    kDexSwap,
+  };
+  struct Event {
+    Seconds time = 0;
+    std::uint64_t seq = 0;
+    Ev kind = Ev::kBlock;
+    std::uint32_t a = 0;  // process index
+    std::uint32_t b = 0;  // process-specific (denomination, chain)
+    EntityId holder = EntityId::kNone;
+    Amount amount = 0;
+    bool operator>(const Event& o) const {
+      return time != o.time ? time > o.time : seq > o.seq;
+    }
+  };
+
+  // A population of users or merchants: members are the truth entities
+  // [first, first + count).
+  struct Population {
+    std::string name;
+    bool merchants = false;
+    EntityId first = EntityId::kNone;
+    std::uint32_t count = 0;
+    std::vector<std::uint8_t> on_chain;  // per ChainId
+    double payments_per_day = 0;
+  };
+  struct PaymentProcess {
+    ChainId chain = ChainId::kNone;
+    std::uint32_t population = 0;
+    double mean_gap = 0;  // seconds between payments
+    Rng rng{0};
+  };
+  struct BlockProcess {
+    ChainId chain = ChainId::kNone;
+    Seconds interval = 600;
+    Amount reward = 0;  // per interval
+    std::vector<EntityId> miners;
+    std::vector<double> cdf;
+    std::vector<AddressId> payout;  // per miner
+    Rng rng{0};
+  };
+  struct ExchangeChain {
+    bool active = false;
+    std::vector<AssetId> assets;
+    AddressId hot = AddressId::kNone;
+    AddressId cold = AddressId::kNone;
+    std::vector<AddressId> deposit;  // per account, kNone until used
+    std::vector<AddressId> to_sweep;  // ACCOUNT deposit addresses
+  };
+  struct ExchangeState {
+    std::string name;
+    EntityId entity = EntityId::kNone;
+    double hot_fraction = 0.1;
+    std::uint32_t accounts = 1;
+    Seconds sweep_delay = 7200;
+    Seconds batch_interval = 1800;
+    double withdrawals_per_day = 0;
+    std::vector<ExchangeChain> chains;  // per ChainId
+    Rng rng{0};
+  };
+  struct MixerState {
+    std::string name;
+    EntityId entity = EntityId::kNone;
+    ChainId chain = ChainId::kNone;
+    bool pool = true;
+    AssetId asset = AssetId::kNone;
+    std::vector<Amount> denominations;
+    std::vector<AddressId> pool_address;  // POOL: per denomination
+    AddressId relayer = AddressId::kNone;
+    double mean_gap = 0;
+    Seconds mean_delay = 0;
+    int fee_bps = 0;
+    Rng rng{0};
+  };
+  struct CoinJoinState {
+    std::string name;
+    EntityId entity = EntityId::kNone;
+    ChainId chain = ChainId::kNone;
+    Amount denomination = 0;
+    int min_participants = 2, max_participants = 2;
+    Seconds interval = 3600;
+    int fee_bps = 0;
+    AddressId fee_address = AddressId::kNone;
+    Rng rng{0};
+  };
+  struct BridgeState {
+    std::string name;
+    EntityId entity = EntityId::kNone;
+    ChainId side[2] = {ChainId::kNone, ChainId::kNone};
+    AddressId address[2] = {AddressId::kNone, AddressId::kNone};
+    int fee_bps = 0;
+    Seconds delay = 1200;
+    double mean_gap = 0;
+    Rng rng{0};
+  };
+  struct DexState {
+    std::string name;
+    EntityId entity = EntityId::kNone;
+    ChainId chain = ChainId::kNone;
+    AssetId asset[2] = {AssetId::kNone, AssetId::kNone};
+    AddressId pool = AddressId::kNone;
+    int fee_bps = 0;
+    double mean_gap = 0;
+    Rng rng{0};
+  };
+  struct OtcState {
+    std::string name;
+    EntityId entity = EntityId::kNone;
+    std::vector<AddressId> address;  // per ChainId
+  };
+
+  // ---- setup (simulation_setup.cc)
+  Status SetupChains();
+  Status SetupEntities();
+  void Genesis();
+  void ScheduleFirstEvents();
+  AssetId AssetByName(const std::string& name) const;
+  ChainId ChainByName(const std::string& name) const;
+  // Base units of `asset` worth `usd` at `t` (0 when the price is 0).
+  Amount UsdToUnits(AssetId asset, Seconds t, double usd) const;
+  double UnitsToUsd(AssetId asset, Seconds t, Amount amount) const;
+
+  // ---- events
+  void Schedule(Seconds t, Ev kind, std::uint32_t a, std::uint32_t b = 0,
+                EntityId holder = EntityId::kNone, Amount amount = 0);
+  void Dispatch(const Event& e);
+
+  // ---- background (background.cc)
+  void OnBlock(const Event& e);
+  void OnPayment(const Event& e);
+  void PayUtxoChain(PaymentProcess& p, EntityId payer);
+  void PayAccountChain(PaymentProcess& p, EntityId payer);
+  void OnMerchantSettle(const Event& e);
+  void OnMinerSell(const Event& e);
+  // A random member of a population active on `chain`; kNone if none.
+  EntityId RandomUser(ChainId chain, Rng& rng, bool merchants) const;
+  // Where a payment to `payee` goes: a reused address with the chain's
+  // reuse probability, else a fresh one. `reused` tells which.
+  AddressId PayeeAddress(ChainId chain, EntityId payee, Rng& rng,
+                         bool* reused);
+  double PaymentUsd(ChainId chain, Rng& rng) const;
+  // ACCOUNT: the holder's address with the largest balance of `asset`
+  // (kNone when it has none), the one a wallet would spend from.
+  AddressId RichestAddress(ChainId chain, EntityId holder, AssetId asset) const;
+
+  // ---- exchanges (exchange.cc)
+  // The deposit address of `account` at exchange `x` on `chain`.
+  // `existed` (optional) tells whether it had been created before.
+  AddressId DepositAddress(std::uint32_t x, ChainId chain,
+                           std::uint32_t account, Rng& rng,
+                           bool* existed = nullptr);
+  // The exchange account a holder uses.
+  std::uint32_t AccountOf(std::uint32_t x, EntityId holder) const;
+  // After a credit to an ACCOUNT-chain deposit address: queue its sweep.
+  void NoteDeposit(std::uint32_t x, ChainId chain, AddressId deposit);
+  // A random exchange active on `chain`; false if none.
+  bool RandomExchange(ChainId chain, Rng& rng, std::uint32_t* x) const;
+  void OnExchangeSweep(const Event& e);
+  void OnExchangeWithdraw(const Event& e);
+  void OnExchangeRebalance(const Event& e);
+
+  // ---- services (services.cc)
+  void OnMixerDeposit(const Event& e);
+  void OnMixerWithdraw(const Event& e);
+  void OnCoinJoinRound(const Event& e);
+  void OnBridgeLock(const Event& e);
+  void OnBridgeRelease(const Event& e);
+  void OnDexSwap(const Event& e);
+
+  const scenario::Scenario& scenario_;
+  SimulateOptions options_;
+  std::uint64_t seed_ = 1;
+  LedgerFile* file_;
+  World world_;
+  UnixSeconds start_ = 0;
+  Seconds end_ = 0;
+
+  std::vector<const scenario::ChainTraffic*> traffic_;  // per ChainId
+  std::vector<std::vector<AssetId>> tokens_;  // per ChainId, non-native
+  std::vector<Population> populations_;
+  std::vector<PaymentProcess> payments_;
+  std::vector<BlockProcess> blocks_;
+  std::vector<ExchangeState> exchanges_;
+  std::vector<MixerState> mixers_;
+  std::vector<CoinJoinState> coinjoins_;
+  std::vector<BridgeState> bridges_;
+  std::vector<DexState> dexes_;
+  std::vector<OtcState> otcs_;
+  // Per AddressId: 1 while an ACCOUNT deposit address waits for its sweep.
+  std::vector<std::uint8_t> sweep_pending_;
+  // Streams of processes that are not per entity.
+  Rng settle_rng_{0};
+  Rng genesis_rng_{0};
+
+  std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
+  std::uint64_t seq_ = 0;
+  // Scratch.
+  std::vector<OutputSpec> outs_;
+  std::vector<OutputId> coins_;
+};
+
+}  // namespace chaintrace::sim
+
+#endif  // CHAINTRACE_SIM_WORLD_SIMULATION_H_

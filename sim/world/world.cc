@@ -1,0 +1,378 @@
+#include "sim/world/world.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <utility>
+
+namespace chaintrace::sim {
+namespace {
+
+std::uint64_t Mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+void AppendHex(std::uint64_t v, int digits, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int i = digits - 1; i >= 0; --i) {
+    out->push_back(kHex[(v >> (4 * i)) & 0xF]);
+  }
+}
+
+// Dust: change below this many base units is left to the fee.
+constexpr Amount kDust = 546;
+
+}  // namespace
+
+double Path::At(Seconds t) const {
+  if (points.empty()) return fallback;
+  if (t <= points.front().time) return points.front().usd;
+  if (t >= points.back().time) return points.back().usd;
+  const auto next = std::upper_bound(
+      points.begin(), points.end(), t,
+      [](Seconds value, const PricePoint& p) { return value < p.time; });
+  const auto prev = next - 1;
+  const double f = static_cast<double>(t - prev->time) /
+                   static_cast<double>(next->time - prev->time);
+  return prev->usd + (next->usd - prev->usd) * f;
+}
+
+World::World(Ledger* ledger, GroundTruth* truth, std::uint64_t seed)
+    : ledger_(ledger), truth_(truth), seed_(seed) {}
+
+void World::AddChain(ChainId chain, ChainParams params) {
+  if (chains_.size() <= Index(chain)) chains_.resize(Index(chain) + 1);
+  chains_[Index(chain)].params = std::move(params);
+  if (name_counter_.size() <= Index(chain)) {
+    name_counter_.resize(Index(chain) + 1, 0);
+  }
+}
+
+EntityId World::AddEntity(Entity entity) {
+  // Names are generated unique by the caller; a clash is a programming
+  // error that the GroundTruth refuses, and then the entity is not added.
+  const auto id = truth_->AddEntity(std::move(entity));
+  return id.ok() ? *id : EntityId::kNone;
+}
+
+void World::EnsureHolder(ChainState& s, EntityId e) {
+  if (s.addresses.size() <= Index(e)) {
+    for (auto& w : s.wallets) w.resize(Index(e) + 1);
+    s.addresses.resize(Index(e) + 1);
+  }
+}
+
+AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
+                            Rng& rng) {
+  ChainState& s = state(chain);
+  EnsureHolder(s, owner);
+  std::string_view type;
+  if (s.params.utxo) {
+    std::size_t k = 0;
+    if (!s.params.address_types.empty()) {
+      const double u = rng.Uniform01();
+      while (k + 1 < s.params.address_type_cdf.size() &&
+             u >= s.params.address_type_cdf[k]) {
+        ++k;
+      }
+      type = s.params.address_types[k];
+    } else {
+      type = "p2wpkh";
+    }
+  } else {
+    type = role == AddressRole::kService ? "contract" : "eoa";
+  }
+  // Names: a hash of (seed, chain, owner, the owner's address count), so
+  // that an entity's addresses keep their names when other entities change.
+  std::string name;
+  for (std::uint64_t salt = 0;; ++salt) {
+    const std::uint64_t k =
+        Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^
+                        (std::uint64_t{Index(owner)} << 24) ^ salt)) ^
+        Mix(s.addresses[Index(owner)].size() + (salt << 40));
+    name.clear();
+    if (!s.params.utxo) {
+      name = "0x";
+      AppendHex(k, 16, &name);
+      AppendHex(Mix(k), 16, &name);
+      AppendHex(Mix(k ^ 1) >> 32, 8, &name);
+    } else {
+      name = type == "p2pkh" ? "1" : type == "p2sh" ? "3" : "bc1q";
+      AppendHex(k, 16, &name);
+      AppendHex(Mix(k) >> 32, 8, &name);
+    }
+    if (ledger_->FindAddress(chain, name) == AddressId::kNone) break;
+  }
+  const auto added = ledger_->AddAddress(chain, name, type);
+  if (!added.ok()) return AddressId::kNone;
+  const AddressId a = *added;
+  truth_->SetOwner(a, owner);
+  if (role_.size() <= Index(a)) role_.resize(Index(a) + 1);
+  role_[Index(a)] = role;
+  s.addresses[Index(owner)].push_back(a);
+  return a;
+}
+
+std::span<const AddressId> World::addresses_of(ChainId chain,
+                                               EntityId owner) const {
+  const ChainState& s = chains_[Index(chain)];
+  if (Index(owner) >= s.addresses.size()) return {};
+  return s.addresses[Index(owner)];
+}
+
+Amount World::UtxoFee(ChainId chain, Seconds t, std::size_t inputs,
+                      std::size_t outputs) const {
+  const ChainParams& p = chains_[Index(chain)].params;
+  const auto vbytes = p.tx_vbytes +
+                      p.input_vbytes * static_cast<std::int64_t>(inputs) +
+                      p.output_vbytes * static_cast<std::int64_t>(outputs);
+  return static_cast<Amount>(
+      std::llround(p.fee_rate.At(t) * static_cast<double>(vbytes)));
+}
+
+Amount World::GasFee(ChainId chain, Seconds t, std::int64_t gas) const {
+  const ChainParams& p = chains_[Index(chain)].params;
+  return static_cast<Amount>(
+      std::llround(p.gas_price.At(t) * static_cast<double>(gas)));
+}
+
+std::string World::NextTxid(ChainId chain) {
+  ChainState& s = state(chain);
+  const std::uint64_t n = s.tx_counter++;
+  std::string id;
+  id.reserve(32);
+  const std::uint64_t k = Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^ n));
+  AppendHex(k, 16, &id);
+  AppendHex(Mix(k ^ n), 16, &id);
+  return id;
+}
+
+void World::Credit(ChainId chain, TxId tx) {
+  ChainState& s = state(chain);
+  const TxStore& store = ledger_->txs(chain);
+  for (OutputId o : store.outputs(tx)) {
+    const AddressId a = store.output_address(o);
+    if (s.params.utxo) {
+      const EntityId owner = truth_->owner(a);
+      if (owner == EntityId::kNone) continue;
+      const AddressRole r = role_[Index(a)];
+      const Purse p = r == AddressRole::kExchangeDeposit ? Purse::kDeposit
+                      : r == AddressRole::kExchangeCold  ? Purse::kCold
+                                                         : Purse::kMain;
+      purse(s, owner, p).push_back(o);
+    } else {
+      const AssetId asset = store.asset(tx);
+      if (balance_.size() <= Index(asset)) balance_.resize(Index(asset) + 1);
+      auto& b = balance_[Index(asset)];
+      if (b.size() <= Index(a)) b.resize(ledger_->address_count(), 0);
+      b[Index(a)] += store.output_amount(o);
+    }
+  }
+  s.collected_fees += store.fee(tx);
+}
+
+bool World::Coinbase(ChainId chain, Seconds t,
+                     std::span<const OutputSpec> outputs, AssetId asset) {
+  const std::string id = NextTxid(chain);
+  TxSpec spec;
+  spec.id = id;
+  spec.time = t;
+  spec.asset = asset;
+  spec.coinbase = true;
+  spec.outputs = outputs;
+  const auto tx = ledger_->AddTransaction(chain, spec);
+  if (!tx.ok()) return false;
+  Credit(chain, *tx);
+  return true;
+}
+
+Amount World::UtxoBalance(ChainId chain, EntityId holder, Purse p) const {
+  Amount sum = 0;
+  const TxStore& store = ledger_->txs(chain);
+  for (OutputId o : wallet(chain, holder, p)) {
+    if (store.spent_by(o) == TxId::kNone) sum += store.output_amount(o);
+  }
+  return sum;
+}
+
+std::span<const OutputId> World::wallet(ChainId chain, EntityId holder,
+                                        Purse p) const {
+  const ChainState& s = chains_[Index(chain)];
+  if (Index(holder) >= s.addresses.size()) return {};
+  return s.wallets[static_cast<int>(p)][Index(holder)];
+}
+
+Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
+                       std::size_t max_inputs, CoinOrder order, Rng& rng,
+                       std::vector<OutputId>* picked) {
+  std::vector<OutputId>& w = purse(state(chain), holder, p);
+  const TxStore& store = ledger_->txs(chain);
+  const std::size_t first = picked->size();
+  Amount have = 0;
+  // Coins come from the back; kRandom first swaps a random coin there.
+  // Spent coins met on the way are dropped (wallets are cleaned lazily).
+  while (!w.empty() && picked->size() - first < max_inputs) {
+    if (order == CoinOrder::kRandom && w.size() > 1) {
+      std::swap(w[rng.Below(w.size())], w.back());
+    }
+    const OutputId o = w.back();
+    w.pop_back();
+    if (store.spent_by(o) != TxId::kNone) continue;
+    picked->push_back(o);
+    have += store.output_amount(o);
+    if (want > 0 && have >= want) return have;
+  }
+  if (want == 0 && have > 0) return have;
+  ReturnCoins(chain, holder, p,
+              std::span<const OutputId>(*picked).subspan(first));
+  picked->resize(first);
+  return 0;
+}
+
+void World::ReturnCoins(ChainId chain, EntityId holder, Purse p,
+                        std::span<const OutputId> coins) {
+  std::vector<OutputId>& w = purse(state(chain), holder, p);
+  for (auto it = coins.rbegin(); it != coins.rend(); ++it) w.push_back(*it);
+}
+
+TxId World::PayUtxo(ChainId chain, Seconds t, EntityId payer,
+                    std::span<const OutputSpec> outputs,
+                    const PayOptions& options, Rng& rng) {
+  Amount want = 0;
+  for (const OutputSpec& o : outputs) want += o.amount;
+  const std::size_t n_out = options.sweep ? 1 : outputs.size() + 1;
+  picked_.clear();
+  Amount have = 0;
+  if (options.sweep) {
+    have = TakeCoins(chain, payer, options.purse, 0, options.max_inputs,
+                     options.order, rng, &picked_);
+  } else {
+    // The fee depends on the number of inputs: take coins for the amount
+    // plus a one-input fee, then more while the fee is not covered.
+    Amount need = want + UtxoFee(chain, t, 1, n_out);
+    while (true) {
+      const Amount got = TakeCoins(chain, payer, options.purse, need - have,
+                                   options.max_inputs - picked_.size(),
+                                   options.order, rng, &picked_);
+      if (got == 0) break;
+      have += got;
+      need = want + UtxoFee(chain, t, picked_.size(), n_out);
+      if (have >= need || picked_.size() >= options.max_inputs) break;
+    }
+  }
+  const auto give_back = [&] {
+    ReturnCoins(chain, payer, options.purse, picked_);
+    return TxId::kNone;
+  };
+  if (picked_.empty()) return TxId::kNone;
+  Amount fee = UtxoFee(chain, t, picked_.size(), n_out);
+  outputs_.clear();
+  if (options.sweep) {
+    if (have - fee <= kDust) return give_back();
+    outputs_.push_back(OutputSpec{outputs[0].address, have - fee});
+  } else {
+    if (have < want + fee) return give_back();
+    outputs_.assign(outputs.begin(), outputs.end());
+    const Amount change = have - want - fee;
+    if (change > kDust) {
+      AddressId change_to = options.change_to;
+      if (change_to == AddressId::kNone) {
+        change_to = NewAddress(chain, payer, AddressRole::kPersonal, rng);
+      }
+      // Wallets place change at a random position.
+      const std::size_t at = rng.Below(outputs_.size() + 1);
+      outputs_.insert(outputs_.begin() + static_cast<std::ptrdiff_t>(at),
+                      OutputSpec{change_to, change});
+    } else {
+      // The size model assumed a change output; the fee keeps the dust.
+      fee += change;
+    }
+  }
+  const TxId tx = SpendUtxo(chain, t, picked_, outputs_, fee);
+  if (tx == TxId::kNone) return give_back();
+  return tx;
+}
+
+TxId World::SpendUtxo(ChainId chain, Seconds t,
+                      std::span<const OutputId> inputs,
+                      std::span<const OutputSpec> outputs, Amount fee) {
+  inputs_.clear();
+  for (OutputId o : inputs) inputs_.push_back(InputSpec{o, {}, 0});
+  const std::string id = NextTxid(chain);
+  TxSpec spec;
+  spec.id = id;
+  spec.time = t;
+  spec.fee = fee;
+  spec.inputs = inputs_;
+  spec.outputs = outputs;
+  const auto tx = ledger_->AddTransaction(chain, spec);
+  if (!tx.ok()) return TxId::kNone;
+  Credit(chain, *tx);
+  return *tx;
+}
+
+Amount World::Balance(AssetId asset, AddressId a) const {
+  if (Index(asset) >= balance_.size()) return 0;
+  const auto& b = balance_[Index(asset)];
+  return Index(a) < b.size() ? b[Index(a)] : 0;
+}
+
+TxId World::Transfer(ChainId chain, Seconds t, AssetId asset, AddressId from,
+                     AddressId to, Amount amount, std::int64_t gas) {
+  if (amount <= 0) return TxId::kNone;
+  const Amount fee = GasFee(chain, t, gas);
+  const bool native = asset == state(chain).params.native;
+  const InputSpec in{OutputId::kNone, from, native ? amount + fee : amount};
+  const OutputSpec out{to, amount};
+  return AccountTx(chain, t, asset, {&in, 1}, {&out, 1}, fee);
+}
+
+TxId World::AccountTx(ChainId chain, Seconds t, AssetId asset,
+                      std::span<const InputSpec> inputs,
+                      std::span<const OutputSpec> outputs, Amount fee) {
+  const AssetId native_asset = state(chain).params.native;
+  const bool native = asset == native_asset;
+  if (inputs.empty() || fee < 0) return TxId::kNone;
+  Amount in = 0;
+  Amount out = 0;
+  for (const InputSpec& i : inputs) in += i.amount;
+  for (const OutputSpec& o : outputs) out += o.amount;
+  if (in != out + (native ? fee : 0)) return TxId::kNone;
+  // Overdraft check, inputs of one address summed.
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    Amount debit = 0;
+    for (const InputSpec& i : inputs) {
+      if (i.address == inputs[k].address) debit += i.amount;
+    }
+    if (Balance(asset, inputs[k].address) < debit) return TxId::kNone;
+  }
+  if (!native && Balance(native_asset, inputs[0].address) < fee) {
+    return TxId::kNone;
+  }
+  const std::string id = NextTxid(chain);
+  TxSpec spec;
+  spec.id = id;
+  spec.time = t;
+  spec.asset = asset;
+  spec.fee = fee;
+  spec.inputs = inputs;
+  spec.outputs = outputs;
+  const auto tx = ledger_->AddTransaction(chain, spec);
+  if (!tx.ok()) return TxId::kNone;
+  for (const InputSpec& i : inputs) {
+    balance_[Index(asset)][Index(i.address)] -= i.amount;
+  }
+  if (!native) balance_[Index(native_asset)][Index(inputs[0].address)] -= fee;
+  Credit(chain, *tx);
+  return *tx;
+}
+
+Amount World::TakeCollectedFees(ChainId chain) {
+  return std::exchange(state(chain).collected_fees, 0);
+}
+
+}  // namespace chaintrace::sim

@@ -1,0 +1,226 @@
+#ifndef CHAINTRACE_SIM_WORLD_WORLD_H_
+#define CHAINTRACE_SIM_WORLD_WORLD_H_
+
+// The simulated world while it runs: the ledger being written, its ground
+// truth and labels, every entity's wallets, and the primitives that
+// background processes (and laundering stages) use to move value: new
+// addresses, UTXO payments with coin selection, ACCOUNT transfers with gas,
+// coinbase. Every primitive keeps the ledger valid — value conserved exactly,
+// no double spend, no negative balance, time order — or returns false and
+// changes nothing.
+//
+// Holders: value is held by truth entities. A population entity in the
+// scenario (users, merchants) becomes one truth entity per member
+// ("btc_users#17"), so that ground-truth clusters are individual wallets.
+//
+// Storage: per chain flat arrays indexed by AddressId (ACCOUNT balances) and
+// one vector of unspent outputs per holder and chain (UTXO wallets). No heap
+// object per transaction.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/amount.h"
+#include "model/ground_truth.h"
+#include "model/ids.h"
+#include "model/labels.h"
+#include "model/ledger.h"
+#include "model/time.h"
+#include "sim/world/random.h"
+#include "sim/world/simulator.h"
+
+namespace chaintrace::sim {
+
+// Which of a holder's UTXO purses an output lands in, by its address role:
+// exchanges keep customer deposits, hot and cold coins apart.
+enum class Purse : std::uint8_t { kMain, kDeposit, kCold };
+inline constexpr int kPurses = 3;
+
+// How PayUtxo picks coins: wallets spend their newest coins first;
+// custodial services pick at random so that payouts do not reveal deposits.
+enum class CoinOrder : std::uint8_t { kNewestFirst, kRandom };
+
+// What an address is for; drives labels and the calibration summary.
+enum class AddressRole : std::uint8_t {
+  kPersonal,         // a user's, merchant's, miner's or attacker's own
+  kExchangeDeposit,  // one customer account's deposit address
+  kExchangeHot,
+  kExchangeCold,
+  kService,  // mixer, bridge, DEX pool, CoinJoin coordinator, OTC desk
+};
+
+// A piecewise-linear path (fee rate, gas price), constant outside its points.
+struct Path {
+  std::vector<PricePoint> points;
+  double fallback = 0;
+  double At(Seconds t) const;
+};
+
+// Per-chain parameters, resolved from the scenario.
+struct ChainParams {
+  bool utxo = true;
+  AssetId native = AssetId::kNone;
+  Seconds block_interval = 600;
+  Amount block_reward = 0;
+  // UTXO size model (virtual bytes) and fee rate (base units per vbyte).
+  std::int64_t tx_vbytes = 11, input_vbytes = 67, output_vbytes = 31;
+  Path fee_rate;
+  // ACCOUNT gas model.
+  std::int64_t transfer_gas = 21000, token_gas = 65000, call_gas = 250000;
+  Path gas_price;
+  // Address types and cumulative shares (UTXO), drawn for new addresses.
+  std::vector<std::string> address_types;
+  std::vector<double> address_type_cdf;
+};
+
+class World {
+ public:
+  World(Ledger* ledger, GroundTruth* truth, std::uint64_t seed);
+
+  Ledger& ledger() { return *ledger_; }
+  const Ledger& ledger() const { return *ledger_; }
+  GroundTruth& truth() { return *truth_; }
+  std::uint64_t seed() const { return seed_; }
+
+  // ---- setup
+  // Registers a chain (already added to the ledger) and its parameters.
+  void AddChain(ChainId chain, ChainParams params);
+  const ChainParams& params(ChainId c) const { return chains_[Index(c)].params; }
+  // A truth entity; holders are created through this.
+  EntityId AddEntity(Entity entity);
+
+  // ---- addresses
+  // A fresh address of `owner` on `chain`; `type_index` into the chain's
+  // address types (UTXO) or ignored (ACCOUNT: "eoa"/"contract" by role).
+  AddressId NewAddress(ChainId chain, EntityId owner, AddressRole role,
+                       Rng& rng);
+  AddressRole role(AddressId a) const { return role_[Index(a)]; }
+  // Every address `owner` received on, in creation order, per chain.
+  std::span<const AddressId> addresses_of(ChainId chain,
+                                          EntityId owner) const;
+
+  // ---- fees
+  Amount UtxoFee(ChainId chain, Seconds t, std::size_t inputs,
+                 std::size_t outputs) const;
+  Amount GasFee(ChainId chain, Seconds t, std::int64_t gas) const;
+
+  // ---- value
+  // Creates value (genesis and block rewards): a coinbase paying `outputs`
+  // in `asset` (kNone: the native asset; tokens only on ACCOUNT chains).
+  // Returns false if the ledger refused it.
+  bool Coinbase(ChainId chain, Seconds t, std::span<const OutputSpec> outputs,
+                AssetId asset = AssetId::kNone);
+  // Spendable balance of a holder's purse on a UTXO chain.
+  Amount UtxoBalance(ChainId chain, EntityId holder,
+                     Purse purse = Purse::kMain) const;
+  // Outputs of a holder's purse, most recent last; may include outputs
+  // already spent (wallets are cleaned lazily): check TxStore::spent_by.
+  std::span<const OutputId> wallet(ChainId chain, EntityId holder,
+                                   Purse purse = Purse::kMain) const;
+
+  // UTXO payment by `payer` from one purse: selects coins (see PayOptions),
+  // pays `outputs` and returns change above dust to `change_to`; the fee
+  // follows the chain's size model and fee-rate path. With `sweep`, the
+  // single output receives everything selected minus the fee. Returns the
+  // tx, or kNone when the payer cannot afford it (nothing changes).
+  struct PayOptions {
+    Purse purse = Purse::kMain;
+    CoinOrder order = CoinOrder::kNewestFirst;
+    // Spend every selected coin into outputs[0] (amount ignored), no change.
+    bool sweep = false;
+    std::size_t max_inputs = 50;
+    // kNone: a fresh address of the payer.
+    AddressId change_to = AddressId::kNone;
+  };
+  TxId PayUtxo(ChainId chain, Seconds t, EntityId payer,
+               std::span<const OutputSpec> outputs, const PayOptions& options,
+               Rng& rng);
+  // Spends exactly `inputs` (owned by anyone; removed from their holders'
+  // wallets) to `outputs` with `fee`; the caller guarantees conservation.
+  TxId SpendUtxo(ChainId chain, Seconds t, std::span<const OutputId> inputs,
+                 std::span<const OutputSpec> outputs, Amount fee);
+
+  // Takes unspent coins from a holder's purse until they cover `want` (or,
+  // when `want` is 0, up to `max_inputs` coins) and appends them to
+  // `picked`; returns their sum. The coins leave the wallet: spend them, or
+  // give them back with ReturnCoins. Returns 0 and takes nothing when the
+  // purse cannot cover `want` within `max_inputs` coins.
+  Amount TakeCoins(ChainId chain, EntityId holder, Purse purse, Amount want,
+                   std::size_t max_inputs, CoinOrder order, Rng& rng,
+                   std::vector<OutputId>* picked);
+  void ReturnCoins(ChainId chain, EntityId holder, Purse purse,
+                   std::span<const OutputId> coins);
+
+  // ACCOUNT balance of `a` in `asset`.
+  Amount Balance(AssetId asset, AddressId a) const;
+  // ACCOUNT transfer of `amount` of `asset` from `from` to `to`, gas `gas`
+  // paid in the native asset by `from`. kNone when `from` cannot pay.
+  TxId Transfer(ChainId chain, Seconds t, AssetId asset, AddressId from,
+                AddressId to, Amount amount, std::int64_t gas);
+  // A general ACCOUNT transaction: debits `inputs`, credits `outputs`, fee
+  // in the native asset (debited from inputs[0].address for a token). The
+  // caller states amounts; kNone when conservation fails or a debit would
+  // overdraw.
+  TxId AccountTx(ChainId chain, Seconds t, AssetId asset,
+                 std::span<const InputSpec> inputs,
+                 std::span<const OutputSpec> outputs, Amount fee);
+
+  // ---- time
+  // Transactions must be appended in time order per chain; the world's clock
+  // is the time of the event being executed.
+  Seconds now() const { return now_; }
+  void set_now(Seconds t) { now_ = t; }
+  Seconds end() const { return end_; }
+  void set_end(Seconds t) { end_ = t; }
+
+  // Fees collected on `chain` since the last block, paid to the next
+  // coinbase.
+  Amount TakeCollectedFees(ChainId chain);
+
+  ChainCounters& counters(ChainId c) { return chains_[Index(c)].counters; }
+  const ChainCounters& counters(ChainId c) const {
+    return chains_[Index(c)].counters;
+  }
+
+ private:
+  struct ChainState {
+    ChainParams params;
+    // Per purse, per holder (EntityId index): outputs (UTXO).
+    std::vector<std::vector<OutputId>> wallets[kPurses];
+    // Per holder: addresses.
+    std::vector<std::vector<AddressId>> addresses;
+    Amount collected_fees = 0;
+    std::uint64_t tx_counter = 0;
+    ChainCounters counters;
+  };
+  ChainState& state(ChainId c) { return chains_[Index(c)]; }
+  std::string NextTxid(ChainId chain);
+  void Credit(ChainId chain, TxId tx);
+  void EnsureHolder(ChainState& s, EntityId e);
+  std::vector<OutputId>& purse(ChainState& s, EntityId e, Purse p) {
+    EnsureHolder(s, e);
+    return s.wallets[static_cast<int>(p)][Index(e)];
+  }
+
+  Ledger* ledger_;
+  GroundTruth* truth_;
+  std::uint64_t seed_;
+  Seconds now_ = 0;
+  Seconds end_ = 0;
+  std::vector<ChainState> chains_;
+  std::vector<AddressRole> role_;  // per AddressId
+  std::vector<std::uint64_t> name_counter_;  // per chain
+  // ACCOUNT balances: per AssetId, per AddressId (grown on demand).
+  std::vector<std::vector<Amount>> balance_;
+  // Scratch buffers reused between transactions.
+  std::vector<InputSpec> inputs_;
+  std::vector<OutputSpec> outputs_;
+  std::vector<OutputId> picked_;
+};
+
+}  // namespace chaintrace::sim
+
+#endif  // CHAINTRACE_SIM_WORLD_WORLD_H_
