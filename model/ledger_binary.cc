@@ -105,12 +105,21 @@ Result<LedgerFile> ReadRecords(io::ZeroCopyInputStream* input,
 }
 
 Status WriteRecords(const LedgerFile& file, io::ZeroCopyOutputStream* out) {
-  return ForEachRecord(file, [&](const ledger::Record& r) {
-    if (!google::protobuf::util::SerializeDelimitedToZeroCopyStream(r, out)) {
+  // One coded stream for all records: a coded stream per record would, on
+  // a string stream, zero-fill the string's whole spare capacity each time
+  // (quadratic in the ledger's size).
+  io::CodedOutputStream coded(out);
+  Status st = ForEachRecord(file, [&](const ledger::Record& r) {
+    if (!google::protobuf::util::SerializeDelimitedToCodedStream(r, &coded)) {
       return Status::Error("cannot serialize record");
     }
     return Status::Ok();
   });
+  coded.Trim();
+  if (st.ok() && coded.HadError()) {
+    st = Status::Error("cannot write records");
+  }
+  return st;
 }
 
 }  // namespace

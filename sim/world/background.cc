@@ -44,7 +44,8 @@ AddressId Simulation::PayeeAddress(ChainId chain, EntityId payee, Rng& rng,
                                    bool* reused) {
   const auto addrs = world_.addresses_of(chain, payee);
   *reused = false;
-  if (!addrs.empty() && rng.Bernoulli(traffic_[Index(chain)]->address_reuse())) {
+  if (!addrs.empty() &&
+      rng.Bernoulli(traffic_[Index(chain)]->address_reuse())) {
     *reused = true;
     // Favour the most recent addresses, as wallets show the latest.
     const std::size_t n = addrs.size();
@@ -90,8 +91,8 @@ void Simulation::OnBlock(const Event& e) {
 void Simulation::OnPayment(const Event& e) {
   PaymentProcess& p = payments_[e.a];
   const Population& pop = populations_[p.population];
-  const auto payer = IdFromIndex<EntityId>(Index(pop.first) +
-                                           p.rng.Below(pop.count));
+  const auto payer =
+      IdFromIndex<EntityId>(Index(pop.first) + p.rng.Below(pop.count));
   if (world_.params(p.chain).utxo) {
     PayUtxoChain(p, payer);
   } else {

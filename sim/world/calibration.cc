@@ -42,13 +42,13 @@ std::string Histogram(const std::array<std::uint64_t, 6>& h) {
 
 Calibration ComputeCalibration(const SimulationResult& result) {
   const Ledger& ledger = result.file.ledger;
-  const GroundTruth* truth =
-      result.file.truth ? &*result.file.truth : nullptr;
+  const GroundTruth* truth = result.file.truth ? &*result.file.truth : nullptr;
   Calibration out;
   std::vector<double> kind_usd(common::EntityKind_ARRAYSIZE, 0);
   std::vector<std::uint64_t> kind_outputs(common::EntityKind_ARRAYSIZE, 0);
   std::vector<std::uint64_t> addresses(ledger.chain_count(), 0);
-  for (AddressId a : ledger.address_ids()) ++addresses[Index(ledger.address_chain(a))];
+  for (AddressId a : ledger.address_ids())
+    ++addresses[Index(ledger.address_chain(a))];
   for (ChainId c : ledger.chain_ids()) {
     const ChainInfo& info = ledger.chain(c);
     const TxStore& s = ledger.txs(c);
@@ -59,7 +59,8 @@ Calibration ComputeCalibration(const SimulationResult& result) {
     cc.addresses = addresses[Index(c)];
     const AssetInfo& native = ledger.asset(info.native_asset);
     cc.fee_decimals = native.decimals;
-    if (Index(c) < result.counters.size()) cc.counters = result.counters[Index(c)];
+    if (Index(c) < result.counters.size())
+      cc.counters = result.counters[Index(c)];
     std::uint64_t in_total = 0, out_total = 0, tokens = 0, regular = 0;
     for (TxId t : s.txs()) {
       const std::size_t outs = s.outputs(t).size();
@@ -91,8 +92,8 @@ Calibration ComputeCalibration(const SimulationResult& result) {
       out_total += outs;
       if (s.asset(t) != info.native_asset) ++tokens;
       cc.fees += s.fee(t);
-      cc.fees_usd += AmountToUsd(s.fee(t), native.UsdAt(s.time(t)),
-                                 native.decimals);
+      cc.fees_usd +=
+          AmountToUsd(s.fee(t), native.UsdAt(s.time(t)), native.decimals);
     }
     const Seconds last = s.tx_count() ? s.times().back() : 0;
     cc.days = static_cast<double>(last) / 86400.0;
@@ -134,24 +135,26 @@ std::string FormatCalibration(const Calibration& c) {
          Histogram(cc.inputs) + "\n";
     s += "  outputs per tx    mean " + Fixed(cc.mean_outputs, 2) + "  " +
          Histogram(cc.outputs) + "\n";
-    s += "  address reuse     " + Fixed(100 * cc.address_reuse, 1) +
-         "% of " + std::to_string(cc.counters.payments) + " payments\n";
+    s += "  address reuse     " + Fixed(100 * cc.address_reuse, 1) + "% of " +
+         std::to_string(cc.counters.payments) + " payments\n";
     if (cc.utxo) {
       s += "  consolidations    " + Fixed(100 * cc.consolidation_share, 1) +
            "%   batch payouts " + Fixed(100 * cc.batch_share, 1) + "%\n";
     } else {
       s += "  token transfers   " + Fixed(100 * cc.token_share, 1) + "%\n";
     }
-    s += "  fees              " + FormatDecimalAmount(cc.fees, cc.fee_decimals) +
-         " (US$" + Fixed(cc.fees_usd, 0) + ")\n";
+    s += "  fees              " +
+         FormatDecimalAmount(cc.fees, cc.fee_decimals) + " (US$" +
+         Fixed(cc.fees_usd, 0) + ")\n";
     s += "  payments skipped  " + std::to_string(cc.counters.unaffordable) +
          " (payer short of funds)\n";
   }
   s += "value received from other entities, by kind (US$ at transaction "
        "time)\n";
   for (const KindValue& k : c.by_kind) {
-    s += "  " + common::EntityKind_Name(k.kind) + " " + Fixed(k.usd_received, 0) +
-         " in " + std::to_string(k.outputs) + " outputs\n";
+    s += "  " + common::EntityKind_Name(k.kind) + " " +
+         Fixed(k.usd_received, 0) + " in " + std::to_string(k.outputs) +
+         " outputs\n";
   }
   return s;
 }

@@ -119,8 +119,8 @@ void Simulation::OnExchangeWithdraw(const Event& e) {
   const ChainParams& params = world_.params(chain);
   const Seconds t = e.time;
   Rng& rng = s.rng;
-  const double mean = s.withdrawals_per_day *
-                      static_cast<double>(s.batch_interval) / 86400.0;
+  const double mean =
+      s.withdrawals_per_day * static_cast<double>(s.batch_interval) / 86400.0;
   // Withdrawals are spread over the exchange's chains by their assets.
   const auto k = rng.Poisson(mean);
   if (params.utxo) {
@@ -186,8 +186,7 @@ void Simulation::OnExchangeRebalance(const Event& e) {
                             : world_.Balance(asset, xc.cold);
     const auto target = static_cast<Amount>(
         std::floor(static_cast<double>(hot + cold) * s.hot_fraction));
-    const std::int64_t gas =
-        native ? params.transfer_gas : params.token_gas;
+    const std::int64_t gas = native ? params.transfer_gas : params.token_gas;
     if (hot > target + target / 2) {
       const Amount move = hot - target;
       if (params.utxo) {
@@ -207,7 +206,8 @@ void Simulation::OnExchangeRebalance(const Event& e) {
         const OutputSpec to{xc.hot, move};
         world_.PayUtxo(chain, t, s.entity, {&to, 1}, pay, s.rng);
       } else if (world_.Balance(params.native, xc.cold) >=
-                 world_.GasFee(chain, t, gas) || native) {
+                     world_.GasFee(chain, t, gas) ||
+                 native) {
         world_.Transfer(chain, t, asset, xc.cold, xc.hot, move, gas);
       }
     }

@@ -39,7 +39,8 @@ void Simulation::OnMixerDeposit(const Event& e) {
   const ChainParams& params = world_.params(m.chain);
   const EntityId user = RandomUser(m.chain, rng, false);
   const Seconds delay =
-      1 + static_cast<Seconds>(rng.Exponential(static_cast<double>(m.mean_delay)));
+      1 +
+      static_cast<Seconds>(rng.Exponential(static_cast<double>(m.mean_delay)));
   if (user != EntityId::kNone && m.pool && !m.denominations.empty()) {
     const AddressId from = RichestAddress(m.chain, user, m.asset);
     if (from != AddressId::kNone) {
@@ -62,13 +63,12 @@ void Simulation::OnMixerDeposit(const Event& e) {
       }
     }
   } else if (user != EntityId::kNone && !m.pool) {
-    const Amount amount =
-        UsdToUnits(m.asset, t, PaymentUsd(m.chain, rng) * 5);
+    const Amount amount = UsdToUnits(m.asset, t, PaymentUsd(m.chain, rng) * 5);
     const OutputSpec to{
         world_.NewAddress(m.chain, m.entity, AddressRole::kService, rng),
         amount};
-    if (amount > 0 && world_.PayUtxo(m.chain, t, user, {&to, 1}, {}, rng) !=
-                          TxId::kNone) {
+    if (amount > 0 &&
+        world_.PayUtxo(m.chain, t, user, {&to, 1}, {}, rng) != TxId::kNone) {
       Schedule(t + delay, Ev::kMixerWithdraw, e.a, 0, user,
                amount - Bps(amount, m.fee_bps));
     }
@@ -92,15 +92,15 @@ void Simulation::OnMixerWithdraw(const Event& e) {
     const OutputSpec out[2] = {{to, e.amount - relayer_fee},
                                {m.relayer, relayer_fee}};
     if (m.asset == params.native) {
-      world_.AccountTx(m.chain, t, m.asset, in,
-                       std::span<const OutputSpec>(out, relayer_fee > 0 ? 2 : 1),
-                       gas);
+      world_.AccountTx(
+          m.chain, t, m.asset, in,
+          std::span<const OutputSpec>(out, relayer_fee > 0 ? 2 : 1), gas);
     } else {
       // A token pool: the relayer pays the gas as the first input's
       // address would; here the pool pays in tokens and gas is native.
-      world_.AccountTx(m.chain, t, m.asset, {&in[0], 1},
-                       std::span<const OutputSpec>(out, relayer_fee > 0 ? 2 : 1),
-                       0);
+      world_.AccountTx(
+          m.chain, t, m.asset, {&in[0], 1},
+          std::span<const OutputSpec>(out, relayer_fee > 0 ? 2 : 1), 0);
     }
   } else {
     World::PayOptions pay;
@@ -118,8 +118,8 @@ void Simulation::OnCoinJoinRound(const Event& e) {
   const Seconds t = e.time;
   const ChainParams& params = world_.params(c.chain);
   const double rate = params.fee_rate.At(t);
-  const int want = static_cast<int>(
-      rng.Between(c.min_participants, c.max_participants));
+  const int want =
+      static_cast<int>(rng.Between(c.min_participants, c.max_participants));
   const Amount coordinator_fee = Bps(c.denomination, c.fee_bps);
   coins_.clear();
   outs_.clear();
@@ -129,16 +129,16 @@ void Simulation::OnCoinJoinRound(const Event& e) {
   };
   std::vector<Joined> joined;
   Amount fees_in = 0;
-  for (int tries = 0; tries < want * 3 && static_cast<int>(joined.size()) < want;
-       ++tries) {
+  for (int tries = 0;
+       tries < want * 3 && static_cast<int>(joined.size()) < want; ++tries) {
     const EntityId user = RandomUser(c.chain, rng, false);
     if (user == EntityId::kNone) break;
     bool again = false;
     for (const Joined& j : joined) again = again || j.user == user;
     if (again) continue;
-    const auto share = static_cast<Amount>(std::llround(
-        rate * static_cast<double>(2 * params.input_vbytes +
-                                   2 * params.output_vbytes)));
+    const auto share = static_cast<Amount>(
+        std::llround(rate * static_cast<double>(2 * params.input_vbytes +
+                                                2 * params.output_vbytes)));
     const Amount need = c.denomination + coordinator_fee + share;
     const std::size_t first = coins_.size();
     const Amount got = world_.TakeCoins(c.chain, user, Purse::kMain, need, 2,
@@ -182,9 +182,9 @@ void Simulation::OnCoinJoinRound(const Event& e) {
   }
   // Too few participants: everyone keeps their coins.
   for (const Joined& j : joined) {
-    world_.ReturnCoins(c.chain, j.user, Purse::kMain,
-                       std::span<const OutputId>(coins_).subspan(j.first_coin,
-                                                                 j.coins));
+    world_.ReturnCoins(
+        c.chain, j.user, Purse::kMain,
+        std::span<const OutputId>(coins_).subspan(j.first_coin, j.coins));
   }
   Schedule(t + c.interval, Ev::kCoinJoinRound, e.a);
 }
@@ -207,9 +207,8 @@ void Simulation::OnBridgeLock(const Event& e) {
     } else {
       const AddressId payer = RichestAddress(chain, user, params.native);
       locked = payer != AddressId::kNone &&
-               world_.Transfer(chain, t, params.native, payer,
-                               b.address[from], amount,
-                               params.call_gas) != TxId::kNone;
+               world_.Transfer(chain, t, params.native, payer, b.address[from],
+                               amount, params.call_gas) != TxId::kNone;
     }
   }
   if (locked) {
@@ -261,8 +260,9 @@ void Simulation::OnDexSwap(const Event& e) {
       const Amount rout = world_.Balance(out_asset, d.pool);
       if (x > 0 && rin > 0 && rout > 0) {
         const double eff = static_cast<double>(x - Bps(x, d.fee_bps));
-        const auto y = static_cast<Amount>(std::floor(
-            static_cast<double>(rout) * eff / (static_cast<double>(rin) + eff)));
+        const auto y =
+            static_cast<Amount>(std::floor(static_cast<double>(rout) * eff /
+                                           (static_cast<double>(rin) + eff)));
         const std::int64_t gas = params.call_gas;
         if (y > 0 && y < rout &&
             world_.Transfer(d.chain, t, in_asset, from, d.pool, x, gas) !=

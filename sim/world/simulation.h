@@ -95,7 +95,7 @@ class Simulation {
     std::vector<AssetId> assets;
     AddressId hot = AddressId::kNone;
     AddressId cold = AddressId::kNone;
-    std::vector<AddressId> deposit;  // per account, kNone until used
+    std::vector<AddressId> deposit;   // per account, kNone until used
     std::vector<AddressId> to_sweep;  // ACCOUNT deposit addresses
   };
   struct ExchangeState {
@@ -187,8 +187,7 @@ class Simulation {
   EntityId RandomUser(ChainId chain, Rng& rng, bool merchants) const;
   // Where a payment to `payee` goes: a reused address with the chain's
   // reuse probability, else a fresh one. `reused` tells which.
-  AddressId PayeeAddress(ChainId chain, EntityId payee, Rng& rng,
-                         bool* reused);
+  AddressId PayeeAddress(ChainId chain, EntityId payee, Rng& rng, bool* reused);
   double PaymentUsd(ChainId chain, Rng& rng) const;
   // ACCOUNT: the holder's address with the largest balance of `asset`
   // (kNone when it has none), the one a wallet would spend from.

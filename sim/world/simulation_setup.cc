@@ -29,9 +29,7 @@ double UsdOr(const std::string& text, double fallback) {
   return a.ok() ? static_cast<double>(*a) / 1e6 : fallback;
 }
 
-double MeanGap(double per_day) {
-  return per_day > 0 ? kDay / per_day : 0;
-}
+double MeanGap(double per_day) { return per_day > 0 ? kDay / per_day : 0; }
 
 }  // namespace
 
@@ -140,12 +138,11 @@ Status Simulation::SetupChains() {
     p.native = native;
     p.block_interval = ledger.chain(chain).block_interval;
     const int decimals = ledger.asset(native).decimals;
-    p.block_reward =
-        ParseDecimalAmount(c.has_block_reward() ? c.block_reward()
-                           : p.utxo             ? "6.25"
-                                                : "2",
-                           decimals)
-            .value_or(0);
+    p.block_reward = ParseDecimalAmount(c.has_block_reward() ? c.block_reward()
+                                        : p.utxo             ? "6.25"
+                                                             : "2",
+                                        decimals)
+                         .value_or(0);
     const scenario::FeeModel& f = c.fees();
     p.tx_vbytes = f.tx_vbytes();
     p.input_vbytes = f.input_vbytes();
@@ -195,18 +192,20 @@ Status Simulation::SetupEntities() {
         Population pop;
         pop.name = e.name();
         pop.merchants = merchants;
-        pop.count = scaled(merchants ? e.merchants().count() : e.users().count());
+        pop.count =
+            scaled(merchants ? e.merchants().count() : e.users().count());
         pop.payments_per_day = merchants ? 0 : e.users().payments_per_day();
         const auto& chains =
             merchants ? e.merchants().chains() : e.users().chains();
         pop.on_chain.assign(n_chains, chains.empty() ? 1 : 0);
-        for (const std::string& c : chains) pop.on_chain[Index(ChainByName(c))] = 1;
+        for (const std::string& c : chains)
+          pop.on_chain[Index(ChainByName(c))] = 1;
         const common::EntityKind kind =
             merchants ? common::MERCHANT : common::USER;
         for (std::uint32_t i = 0; i < pop.count; ++i) {
-          const EntityId id = world_.AddEntity(
-              Entity{e.name() + "#" + std::to_string(i), kind, "",
-                     common::REGION_UNSPECIFIED});
+          const EntityId id =
+              world_.AddEntity(Entity{e.name() + "#" + std::to_string(i), kind,
+                                      "", common::REGION_UNSPECIFIED});
           if (id == EntityId::kNone) {
             return Status::Error("entity name clash at " + e.name());
           }
@@ -218,10 +217,9 @@ Status Simulation::SetupEntities() {
       case scenario::Entity::kMiner: {
         const ChainId chain = ChainByName(e.miner().chain());
         const EntityId id = add(common::MINER, "", common::REGION_UNSPECIFIED);
-        auto it = std::find_if(blocks_.begin(), blocks_.end(),
-                               [&](const BlockProcess& b) {
-                                 return b.chain == chain;
-                               });
+        auto it = std::find_if(
+            blocks_.begin(), blocks_.end(),
+            [&](const BlockProcess& b) { return b.chain == chain; });
         if (it == blocks_.end()) {
           BlockProcess b;
           b.chain = chain;
@@ -239,9 +237,8 @@ Status Simulation::SetupEntities() {
         }
         it->miners.push_back(id);
         it->cdf.push_back(e.miner().hashrate_share());
-        it->payout.push_back(world_.NewAddress(chain, id,
-                                               AddressRole::kPersonal,
-                                               genesis_rng_));
+        it->payout.push_back(
+            world_.NewAddress(chain, id, AddressRole::kPersonal, genesis_rng_));
         break;
       }
       case scenario::Entity::kExchange: {
@@ -308,13 +305,13 @@ Status Simulation::SetupEntities() {
         const scenario::CoinJoinCoordinator& c = e.coinjoin();
         CoinJoinState s;
         s.name = e.name();
-        s.entity = add(common::COINJOIN_COORDINATOR, "",
-                       common::REGION_UNSPECIFIED);
+        s.entity =
+            add(common::COINJOIN_COORDINATOR, "", common::REGION_UNSPECIFIED);
         s.chain = ChainByName(c.chain());
         s.denomination =
-            ParseDecimalAmount(c.denomination(),
-                               ledger.asset(world_.params(s.chain).native)
-                                   .decimals)
+            ParseDecimalAmount(
+                c.denomination(),
+                ledger.asset(world_.params(s.chain).native).decimals)
                 .value_or(0);
         s.min_participants = c.min_participants();
         s.max_participants = c.max_participants();
@@ -404,8 +401,8 @@ Status Simulation::SetupEntities() {
       p.population = i;
       p.mean_gap =
           MeanGap(pop.payments_per_day * static_cast<double>(pop.count));
-      p.rng = Rng::Stream(seed_, "payments/" + pop.name + "/" +
-                                     ledger.chain(c).name);
+      p.rng = Rng::Stream(seed_,
+                          "payments/" + pop.name + "/" + ledger.chain(c).name);
       payments_.push_back(std::move(p));
     }
   }
@@ -429,12 +426,11 @@ void Simulation::Genesis() {
         pieces = p.utxo ? std::max(pieces, 1) : 1;
         Amount left = amount;
         for (int k = 0; k < pieces; ++k) {
-          const Amount part =
-              k + 1 == pieces ? left : amount / pieces;
+          const Amount part = k + 1 == pieces ? left : amount / pieces;
           left -= part;
           AddressId a = at;
-          if (a == AddressId::kNone || (p.utxo && k > 0 &&
-                                        role == AddressRole::kPersonal)) {
+          if (a == AddressId::kNone ||
+              (p.utxo && k > 0 && role == AddressRole::kPersonal)) {
             a = world_.NewAddress(chain, holder, role, rng);
           }
           if (part > 0) outs_.push_back(OutputSpec{a, part});
@@ -448,7 +444,7 @@ void Simulation::Genesis() {
             traffic_[Index(chain)]->value_median_usd() * kUserFundingPayments;
         for (std::uint32_t i = 0; i < pop.count; ++i) {
           const auto holder = IdFromIndex<EntityId>(Index(pop.first) + i);
-          if (!native && !rng.Bernoulli(0.5)) continue;
+          // Every user holds every asset of its chains at the start.
           const double usd = rng.LogNormal(median, 1.0);
           const auto addrs = world_.addresses_of(chain, holder);
           fund(holder, AddressRole::kPersonal, UsdToUnits(asset, 0, usd),
@@ -469,8 +465,7 @@ void Simulation::Genesis() {
             const auto hot = static_cast<Amount>(
                 std::floor(static_cast<double>(total) * x.hot_fraction));
             fund(x.entity, AddressRole::kExchangeHot, hot, 40, xc.hot);
-            fund(x.entity, AddressRole::kExchangeCold, total - hot, 1,
-                 xc.cold);
+            fund(x.entity, AddressRole::kExchangeCold, total - hot, 1, xc.cold);
           }
         }
         // Gas for sweeping token deposits.
@@ -589,8 +584,8 @@ void Simulation::ScheduleFirstEvents() {
   for (std::uint32_t i = 0; i < dexes_.size(); ++i) {
     DexState& d = dexes_[i];
     if (d.mean_gap <= 0) continue;
-    Schedule(static_cast<Seconds>(d.rng.Exponential(d.mean_gap)),
-             Ev::kDexSwap, i);
+    Schedule(static_cast<Seconds>(d.rng.Exponential(d.mean_gap)), Ev::kDexSwap,
+             i);
   }
 }
 

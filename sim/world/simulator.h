@@ -15,8 +15,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "model/ledger_file.h"
 #include "model/status.h"

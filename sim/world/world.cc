@@ -145,7 +145,8 @@ std::string World::NextTxid(ChainId chain) {
   const std::uint64_t n = s.tx_counter++;
   std::string id;
   id.reserve(32);
-  const std::uint64_t k = Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^ n));
+  const std::uint64_t k =
+      Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^ n));
   AppendHex(k, 16, &id);
   AppendHex(Mix(k ^ n), 16, &id);
   return id;
@@ -207,8 +208,8 @@ std::span<const OutputId> World::wallet(ChainId chain, EntityId holder,
 }
 
 Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
-                       std::size_t max_inputs, CoinOrder order, Rng& rng,
-                       std::vector<OutputId>* picked) {
+                        std::size_t max_inputs, CoinOrder order, Rng& rng,
+                        std::vector<OutputId>* picked) {
   std::vector<OutputId>& w = purse(state(chain), holder, p);
   const TxStore& store = ledger_->txs(chain);
   const std::size_t first = picked->size();

@@ -88,7 +88,9 @@ class World {
   // ---- setup
   // Registers a chain (already added to the ledger) and its parameters.
   void AddChain(ChainId chain, ChainParams params);
-  const ChainParams& params(ChainId c) const { return chains_[Index(c)].params; }
+  const ChainParams& params(ChainId c) const {
+    return chains_[Index(c)].params;
+  }
   // A truth entity; holders are created through this.
   EntityId AddEntity(Entity entity);
 
@@ -99,8 +101,7 @@ class World {
                        Rng& rng);
   AddressRole role(AddressId a) const { return role_[Index(a)]; }
   // Every address `owner` received on, in creation order, per chain.
-  std::span<const AddressId> addresses_of(ChainId chain,
-                                          EntityId owner) const;
+  std::span<const AddressId> addresses_of(ChainId chain, EntityId owner) const;
 
   // ---- fees
   Amount UtxoFee(ChainId chain, Seconds t, std::size_t inputs,
@@ -211,7 +212,7 @@ class World {
   Seconds now_ = 0;
   Seconds end_ = 0;
   std::vector<ChainState> chains_;
-  std::vector<AddressRole> role_;  // per AddressId
+  std::vector<AddressRole> role_;            // per AddressId
   std::vector<std::uint64_t> name_counter_;  // per chain
   // ACCOUNT balances: per AssetId, per AddressId (grown on demand).
   std::vector<std::vector<Amount>> balance_;

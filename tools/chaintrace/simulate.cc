@@ -44,19 +44,18 @@ int RunSimulate(const SimulateCommandOptions& o) {
     std::cerr << o.scenario << ": " << result.message() << "\n";
     return kExitBadInput;
   }
-  const double seconds = std::chrono::duration<double>(
-                             std::chrono::steady_clock::now() - begin)
-                             .count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
+          .count();
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
   if (ec) {
-    std::cerr << o.out << ": cannot create directory: " << ec.message()
-              << "\n";
+    std::cerr << o.out << ": cannot create directory: " << ec.message() << "\n";
     return kExitBadInput;
   }
-  const std::string path =
-      (std::filesystem::path(o.out) / (o.text ? "ledger.textproto" : "ledger.pb"))
-          .string();
+  const std::string path = (std::filesystem::path(o.out) /
+                            (o.text ? "ledger.textproto" : "ledger.pb"))
+                               .string();
   if (Status st = WriteLedger(result->file, path); !st.ok()) {
     std::cerr << st.message() << "\n";
     return kExitBadInput;
