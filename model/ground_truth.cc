@@ -16,26 +16,29 @@ void GrowTo(std::vector<T>& v, std::size_t n, T fill) {
   v.resize(n, fill);
 }
 
-// The id of the element named `name`, or Id::kNone.
+// The id of the item named `name`, found through `index`, or kNone.
 template <typename Id, typename T>
-Id FindNamed(const std::vector<T>& items, std::string_view name) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (items[i].name == name) return IdFromIndex<Id>(i);
-  }
-  return Id::kNone;
+Id FindNamed(const std::vector<T>& items, const NameIndex& index,
+             std::string_view name) {
+  const auto found = index.Find(
+      name, [&](std::uint32_t i) -> std::string_view { return items[i].name; });
+  return found ? IdFromIndex<Id>(*found) : Id::kNone;
 }
 
 // Appends `item` under its unique, non-empty name; `what` names the kind in
-// errors.
+// errors. O(1) expected.
 template <typename Id, typename T>
-Result<Id> AddNamed(std::vector<T>& items, T item, const char* what) {
-  if (item.name.empty())
+Result<Id> AddNamed(std::vector<T>& items, NameIndex& index, T item,
+                    const char* what) {
+  if (item.name.empty()) {
     return Status::Error(std::string(what) + " has no name");
-  if (FindNamed<Id>(items, item.name) != Id::kNone) {
+  }
+  if (FindNamed<Id>(items, index, item.name) != Id::kNone) {
     return Status::Error(std::string(what) + " '" + item.name +
                          "' declared twice");
   }
   const auto id = IdFromIndex<Id>(items.size());
+  index.Insert(item.name, static_cast<std::uint32_t>(items.size()));
   items.push_back(std::move(item));
   return id;
 }
@@ -43,19 +46,21 @@ Result<Id> AddNamed(std::vector<T>& items, T item, const char* what) {
 }  // namespace
 
 EntityId GroundTruth::FindEntity(std::string_view name) const {
-  return FindNamed<EntityId>(entities_, name);
+  return FindNamed<EntityId>(entities_, entity_index_, name);
 }
 
 Result<EntityId> GroundTruth::AddEntity(Entity entity) {
-  return AddNamed<EntityId>(entities_, std::move(entity), "entity");
+  return AddNamed<EntityId>(entities_, entity_index_, std::move(entity),
+                            "entity");
 }
 
 AttackId GroundTruth::FindAttack(std::string_view name) const {
-  return FindNamed<AttackId>(attacks_, name);
+  return FindNamed<AttackId>(attacks_, attack_index_, name);
 }
 
 Result<AttackId> GroundTruth::AddAttack(Attack attack) {
-  return AddNamed<AttackId>(attacks_, std::move(attack), "attack");
+  return AddNamed<AttackId>(attacks_, attack_index_, std::move(attack),
+                            "attack");
 }
 
 void GroundTruth::SetOwner(AddressId a, EntityId e) {

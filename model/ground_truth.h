@@ -22,6 +22,7 @@
 
 #include "model/amount.h"
 #include "model/ids.h"
+#include "model/name_index.h"
 #include "model/status.h"
 #include "model/time.h"
 #include "proto/common.pb.h"
@@ -127,7 +128,9 @@ class GroundTruth {
   ChainTruth& chain_truth(ChainId c);
 
   std::vector<Entity> entities_;
+  NameIndex entity_index_;
   std::vector<Attack> attacks_;
+  NameIndex attack_index_;
   std::vector<CashOut> cash_outs_;
   std::vector<EntityId> owner_;
   std::vector<ChainTruth> chains_;
