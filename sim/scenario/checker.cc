@@ -9,21 +9,6 @@ namespace {
 
 using scenario::Entity;
 
-bool IsIdentifier(std::string_view name) {
-  if (name.empty()) return false;
-  const auto alpha = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  };
-  if (!alpha(name.front())) return false;
-  for (char c : name) {
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '_' && c != '.' &&
-        c != '-') {
-      return false;
-    }
-  }
-  return true;
-}
-
 template <typename T>
 const T* Lookup(const std::map<std::string, int, std::less<>>& index,
                 const google::protobuf::RepeatedPtrField<T>& items,
@@ -44,6 +29,21 @@ int SyntaxDecimals(std::string_view text) {
 }
 
 }  // namespace
+
+bool IsIdentifier(std::string_view name) {
+  if (name.empty()) return false;
+  const auto alpha = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  };
+  if (!alpha(name.front())) return false;
+  for (char c : name) {
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '_' && c != '.' &&
+        c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
 
 std::string FormatReal(double value) {
   // Shortest text that reads back as the same double ("10", "0.3", "1e-06").

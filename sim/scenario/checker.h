@@ -130,6 +130,9 @@ class ScenarioChecker {
 // Human name of an entity kind ("exchange", "DEX pool").
 std::string EntityKindName(scenario::Entity::KindCase kind);
 
+// A name: a letter, then letters, digits, '_', '.' or '-'.
+bool IsIdentifier(std::string_view name);
+
 // Formats a double for messages, shortest exact form ("0.5", "10", "1e+20").
 std::string FormatReal(double value);
 

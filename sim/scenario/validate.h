@@ -16,6 +16,9 @@
 // - POOL mixers run on ACCOUNT chains, CUSTODIAL mixers and CoinJoin on
 //   UTXO chains;
 // - an attack may not steal, per asset, more than its victim's reserves.
+// - cryptojacking campaign names share the namespace of attack names (the
+//   ground truth attributes proceeds by name); a campaign's window lies in
+//   the scenario span.
 
 #include <vector>
 

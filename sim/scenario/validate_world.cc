@@ -1,5 +1,7 @@
 #include "sim/scenario/validate_world.h"
 
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -223,6 +225,75 @@ void ValidateDex(ScenarioChecker* c, const FieldPath& p,
                   0);
 }
 
+// One cryptojacking campaign of an attacker group. Its name shares the
+// namespace of attacks, since the ground truth attributes proceeds by name;
+// duplicates among campaigns are checked in CheckCampaignNames.
+void ValidateCryptojacking(ScenarioChecker* c, const FieldPath& p,
+                           const scenario::Cryptojacking& cj) {
+  const FieldPath name = p.Field("name");
+  if (c->RequireString(name, cj.has_name(), cj.name())) {
+    if (!IsIdentifier(cj.name())) {
+      c->Error(name, Quote(cj.name()) +
+                         " is not a name: a letter, then letters, digits, "
+                         "'_', '.' or '-'");
+    } else if (c->HasAttack(cj.name())) {
+      c->Error(name, "campaign name " + Quote(cj.name()) +
+                         " is also the name of an attack");
+    }
+  }
+  c->RefChain(p.Field("chain"), cj.has_chain(), cj.chain());
+  std::optional<UnixSeconds> start;
+  std::optional<UnixSeconds> end;
+  if (c->RequireString(p.Field("start"), cj.has_start(), cj.start())) {
+    start = c->CheckTime(p.Field("start"), cj.start());
+    if (start) c->CheckInSpan(p.Field("start"), *start, cj.start());
+  }
+  if (c->RequireString(p.Field("end"), cj.has_end(), cj.end())) {
+    end = c->CheckTime(p.Field("end"), cj.end());
+    if (end) c->CheckInSpan(p.Field("end"), *end, cj.end());
+  }
+  if (start && end && *end <= *start) {
+    c->Error(p.Field("end"),
+             "end (" + cj.end() + ") must be after start (" + cj.start() + ")");
+  }
+  if (c->Require(p.Field("hashrate_share"), cj.has_hashrate_share())) {
+    c->CheckReal(p.Field("hashrate_share"), cj.hashrate_share(), 0, 1,
+                 /*lo_open=*/true, /*hi_open=*/true);
+  }
+  CheckCountry(c, p.Field("country"), cj.has_country(), cj.country());
+  if (cj.has_plan() && c->RequireString(p.Field("plan"), true, cj.plan()) &&
+      c->FindPlan(cj.plan()) == nullptr) {
+    c->Error(p.Field("plan"), "unknown plan " + Quote(cj.plan()));
+  }
+  if (cj.source().has_date()) {
+    c->CheckTime(p.Field("source").Field("date"), cj.source().date());
+  }
+}
+
+// Cryptojacking campaign names are unique across all attacker groups.
+void CheckCampaignNames(ScenarioChecker* c) {
+  std::map<std::string, FieldPath, std::less<>> seen;
+  const auto& entities = c->scenario().entities();
+  for (int i = 0; i < entities.size(); ++i) {
+    if (entities.Get(i).kind_case() != Entity::kAttacker) continue;
+    const auto& campaigns = entities.Get(i).attacker().cryptojacking();
+    for (int k = 0; k < campaigns.size(); ++k) {
+      const std::string& name = campaigns.Get(k).name();
+      if (name.empty()) continue;  // reported as missing
+      const FieldPath path = FieldPath()
+                                 .Element("entities", i)
+                                 .Field("attacker")
+                                 .Element("cryptojacking", k)
+                                 .Field("name");
+      const auto [it, inserted] = seen.emplace(name, path);
+      if (!inserted) {
+        c->Error(path, "duplicate cryptojacking campaign name " + Quote(name) +
+                           ", first defined at " + c->Position(it->second));
+      }
+    }
+  }
+}
+
 void ValidateEntity(ScenarioChecker* c, const FieldPath& p,
                     const Entity& entity) {
   switch (entity.kind_case()) {
@@ -299,8 +370,15 @@ void ValidateEntity(ScenarioChecker* c, const FieldPath& p,
       c->CheckInt(q.Field("fee_bps"), o.fee_bps(), 0, kMaxBps);
       return;
     }
-    case Entity::kAttacker:
+    case Entity::kAttacker: {
+      const FieldPath q = p.Field("attacker");
+      const auto& campaigns = entity.attacker().cryptojacking();
+      for (int k = 0; k < campaigns.size(); ++k) {
+        ValidateCryptojacking(c, q.Element("cryptojacking", k),
+                              campaigns.Get(k));
+      }
       return;
+    }
   }
 }
 
@@ -356,6 +434,7 @@ void ValidateWorld(ScenarioChecker* c) {
   for (int i = 0; i < s.entities_size(); ++i) {
     ValidateEntity(c, FieldPath().Element("entities", i), s.entities(i));
   }
+  CheckCampaignNames(c);
   ValidateBackground(c);
 }
 

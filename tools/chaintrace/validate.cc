@@ -1,5 +1,7 @@
 // `chaintrace validate FILE...`: load each scenario (includes resolved),
 // validate it, print every problem, exit 0 when all are valid and 2 otherwise.
+// For each valid file it prints a line and the scenario's summary (figures
+// by attack, asset, country and region; sim/scenario/summary.h) unless -q.
 
 #include <iostream>
 #include <memory>
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "sim/scenario/loader.h"
+#include "sim/scenario/summary.h"
 #include "tools/chaintrace/commands.h"
 
 namespace chaintrace::tools {
@@ -39,6 +42,13 @@ int RunValidate(const ValidateOptions& options) {
               << s.attacks_size() << " attacks, "
               << result.scenario->files.size() << " files, sha256 "
               << result.scenario->sha256.substr(0, 16) << ")\n";
+    const Result<sim::ScenarioSummary> summary = sim::SummarizeScenario(s);
+    if (!summary.ok()) {
+      std::cerr << file << ": cannot summarize: " << summary.message() << "\n";
+      exit_code = kExitBadInput;
+      continue;
+    }
+    std::cout << sim::FormatSummary(*summary);
   }
   return exit_code;
 }
@@ -54,7 +64,7 @@ void AddValidateCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("FILE", options->files, "Scenario files (.textproto)")
       ->required();
   cmd->add_flag("-q,--quiet", options->quiet,
-                "Print only problems, not a line per valid file");
+                "Print only problems, not a line and a summary per valid file");
   cmd->callback([options, exit_code] { *exit_code = RunValidate(*options); });
 }
 
