@@ -13,6 +13,22 @@ __extension__ using Int128 = __int128;
 
 constexpr std::uint32_t kLost = std::numeric_limits<std::uint32_t>::max();
 
+// total * weight / whole and its remainder, exactly; 64-bit arithmetic when
+// the product fits (the common case), 128-bit otherwise.
+struct Share {
+  Amount quotient;
+  Amount remainder;
+};
+Share ShareOf(Amount total, Amount weight, Amount whole) {
+  Amount product = 0;
+  if (!__builtin_mul_overflow(total, weight, &product)) {
+    return {product / whole, product % whole};
+  }
+  const Int128 exact = static_cast<Int128>(total) * weight;
+  return {static_cast<Amount>(exact / whole),
+          static_cast<Amount>(exact % whole)};
+}
+
 Amount Sum(std::span<const Amount> values) {
   Amount sum = 0;
   for (Amount v : values) sum += v;
@@ -32,9 +48,9 @@ void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
   scratch->remainder.resize(n);
   Amount given = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const Int128 exact = static_cast<Int128>(total) * weights[i];
-    parts[i] = static_cast<Amount>(exact / whole);
-    scratch->remainder[i] = static_cast<Amount>(exact % whole);
+    const Share share = ShareOf(total, weights[i], whole);
+    parts[i] = share.quotient;
+    scratch->remainder[i] = share.remainder;
     given += parts[i];
   }
   // Fewer than n units are left over, one to each of the largest remainders.
@@ -69,13 +85,12 @@ void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
 }
 
 Amount ProRataPart(Amount total, Amount part, Amount whole) {
-  const Int128 exact = static_cast<Int128>(total) * part;
-  auto share = static_cast<Amount>(exact / whole);
-  const auto remainder = static_cast<Amount>(exact % whole);
+  const Share share = ShareOf(total, part, whole);
   // The other part's remainder is (whole - remainder) % whole; with one unit
   // left over it goes to the slice when its remainder is at least as large.
-  if (remainder != 0 && remainder >= whole - remainder) ++share;
-  return share;
+  const bool up =
+      share.remainder != 0 && share.remainder >= whole - share.remainder;
+  return share.quotient + (up ? 1 : 0);
 }
 
 Amount Apportioner::Apportion(SplitRule rule, std::span<const Lot> inputs,

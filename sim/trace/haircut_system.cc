@@ -77,6 +77,7 @@ class SystemBuilder {
         if (Index(a) < stops_.size() &&
             TaintStopsAt(input.labels->label(a).kind)) {
           stops_[Index(a)] = 1;
+          has_stops_ = true;
         }
       }
     }
@@ -135,46 +136,54 @@ class SystemBuilder {
     return static_cast<double>(sum);
   }
 
+  // Per output, what an input spending it brings to its transaction's row:
+  // nothing (kNoRow: unreached, or taint stops at its address), a seed
+  // amount to the right-hand side (kSeedRow), or value * x_row. Packed so
+  // that an input costs one random read.
+  struct OutTerm {
+    double value = 0;
+    std::uint32_t row = kNoRow;
+    std::int32_t hop = -1;
+  };
+  static constexpr std::uint32_t kSeedRow = 0xFFFFFFFE;
+
   void BuildUtxo() {
     tx_row_.assign(s_.tx_count(), kNoRow);
     total_.assign(s_.tx_count(), 0.0);
-    std::vector<std::int32_t> out_hop(s_.output_count(), -1);
+    std::vector<OutTerm> term(s_.output_count());
+    const auto stops = [&](std::size_t o) {
+      return has_stops_ && stops_[Index(s_.output_addresses()[o])] != 0;
+    };
     for (std::size_t o = 0; o < seed_.size(); ++o) {
-      if (seed_[o] > 0) out_hop[o] = 0;
+      if (seed_[o] > 0 && !stops(o)) term[o] = {seed_[o], kSeedRow, 0};
     }
+    const std::uint32_t* in_begin = s_.input_begins().data();
+    const std::uint32_t* out_begin = s_.output_begins().data();
+    const OutputId* spent = s_.input_spents().data();
+    const Amount* out_amount = s_.output_amounts().data();
     for (std::size_t t = 0; t < s_.tx_count(); ++t) {
-      const std::size_t ib = s_.input_begins()[t];
-      const std::size_t ie = s_.input_begins()[t + 1];
       std::int32_t hop_in = -1;
-      for (std::size_t i = ib; i < ie; ++i) {
-        const std::size_t o = Index(s_.input_spents()[i]);
-        if (stops_[Index(s_.output_addresses()[o])] != 0) continue;
-        hop_in = NearerHop(hop_in, out_hop[o]);
+      double rhs = 0;
+      debit_terms_.clear();
+      for (std::size_t i = in_begin[t]; i < in_begin[t + 1]; ++i) {
+        const OutTerm& x = term[Index(spent[i])];
+        if (x.row == kNoRow) continue;
+        hop_in = NearerHop(hop_in, x.hop);
+        if (x.row == kSeedRow) {
+          rhs += x.value;
+        } else {
+          debit_terms_.push_back({x.row, x.value});
+        }
       }
       if (hop_in < 0 || BeyondLimit(hop_in)) continue;
-      double rhs = 0;
-      for (std::size_t i = ib; i < ie; ++i) {
-        const std::size_t o = Index(s_.input_spents()[i]);
-        if (seed_[o] >= 0 && stops_[Index(s_.output_addresses()[o])] == 0) {
-          rhs += seed_[o];
-        }
-      }
       const std::uint32_t row = system_.BeginRow(rhs);
-      for (std::size_t i = ib; i < ie; ++i) {
-        const std::size_t o = Index(s_.input_spents()[i]);
-        const std::size_t u = Index(s_.output_txs()[o]);
-        if (seed_[o] >= 0 || tx_row_[u] == kNoRow ||
-            stops_[Index(s_.output_addresses()[o])] != 0) {
-          continue;
-        }
-        system_.Add(tx_row_[u],
-                    static_cast<double>(s_.output_amounts()[o]) / total_[u]);
-      }
+      for (const Term& d : debit_terms_) system_.Add(d.row, d.w);
       tx_row_[t] = row;
       total_[t] = SlotTotal(t, /*fee_shares=*/true);
-      for (std::size_t o = s_.output_begins()[t]; o < s_.output_begins()[t + 1];
-           ++o) {
-        if (seed_[o] < 0) out_hop[o] = hop_in + 1;
+      for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
+        if (seed_[o] >= 0 || stops(o)) continue;
+        term[o] = {static_cast<double>(out_amount[o]) / total_[t], row,
+                   hop_in + 1};
       }
     }
   }
@@ -285,6 +294,7 @@ class SystemBuilder {
   ChainId chain_;
   TracerOptions options_;
   std::vector<std::uint8_t> stops_;
+  bool has_stops_ = false;
   std::vector<double> seed_;  // per output; < 0: not a seed
   std::vector<std::uint32_t> tx_row_;
   std::vector<double> total_;  // D_t per transaction

@@ -93,6 +93,7 @@ class TaintWalk {
       for (AddressId a : labels_->LabelledAddresses()) {
         if (Index(a) < stops_.size() && TaintStopsAt(labels_->label(a).kind)) {
           stops_[Index(a)] = 1;
+          has_stops_ = true;
         }
       }
     }
@@ -147,38 +148,61 @@ class TaintWalk {
 
   void RunUtxo(const TxStore& s, std::span<const SeedAt> seeds,
                ChainTrace* out) {
-    const std::span<const std::uint32_t> in_begin = s.input_begins();
-    const std::span<const std::uint32_t> out_begin = s.output_begins();
-    const std::span<const OutputId> spent = s.input_spents();
-    const std::span<const Amount> in_amount = s.input_amounts();
-    const std::span<const AddressId> out_address = s.output_addresses();
+    const std::uint32_t* in_begin = s.input_begins().data();
+    const std::uint32_t* out_begin = s.output_begins().data();
+    const OutputId* spent = s.input_spents().data();
+    const Amount* in_amount = s.input_amounts().data();
+    const AddressId* out_address = s.output_addresses().data();
+    const Amount* out_amount = s.output_amounts().data();
+    const Amount* fees = s.fees().data();
+    Amount* taint_of = out->output_taint.data();
+    std::int32_t* hop_of = out->output_hop.data();
+    Amount* input_taint = out->input_taint.data();
+    const bool poison = rules_.split == SplitRule::kPoison;
     std::size_t next_seed = 0;
     for (std::size_t t = 0; t < s.tx_count(); ++t) {
       const std::size_t ib = in_begin[t];
       const std::size_t ie = in_begin[t + 1];
       Amount taint = 0;
+      Amount value = 0;
       std::int32_t hop_in = -1;
       for (std::size_t i = ib; i < ie; ++i) {
         const std::size_t o = Index(spent[i]);
-        const Amount tau = out->output_taint[o];
-        if (tau == 0 || stops_[Index(out_address[o])] != 0) continue;
-        taint += tau;
-        hop_in = NearerHop(hop_in, out->output_hop[o]);
-      }
-      if (taint > 0 && !BeyondLimit(hop_in)) {
-        lots_.clear();
-        for (std::size_t i = ib; i < ie; ++i) {
-          const std::size_t o = Index(spent[i]);
-          Amount tau = out->output_taint[o];
-          if (stops_[Index(out_address[o])] != 0) tau = 0;
-          out->input_taint[i] = tau;
-          lots_.push_back(Lot{in_amount[i], tau});
+        const Amount tau = taint_of[o];
+        value += in_amount[i];
+        if (tau == 0 || (has_stops_ && stops_[Index(out_address[o])] != 0)) {
+          continue;
         }
-        if (rules_.reverse_inputs) std::reverse(lots_.begin(), lots_.end());
-        out->fee_taint[t] =
-            Spread(s, out_begin[t], out_begin[t + 1], s.fees()[t], hop_in, out);
+        input_taint[i] = tau;
+        taint += tau;
+        hop_in = NearerHop(hop_in, hop_of[o]);
       }
-      ApplySeeds(seeds, &next_seed, out_begin[t + 1], out);
+      const std::size_t ob = out_begin[t];
+      const std::size_t oe = out_begin[t + 1];
+      if (taint > 0 && BeyondLimit(hop_in)) {
+        for (std::size_t i = ib; i < ie; ++i) input_taint[i] = 0;
+      } else if (taint > 0) {
+        Amount paid = fees[t];
+        if (!poison) {
+          for (std::size_t o = ob; o < oe; ++o) paid += out_amount[o];
+        }
+        if (poison || (taint == value && value == paid)) {
+          // Wholly tainted (or poison): every rule taints everything.
+          for (std::size_t o = ob; o < oe; ++o) {
+            taint_of[o] = out_amount[o];
+            hop_of[o] = hop_in + 1;
+          }
+          out->fee_taint[t] = options_.drop_fee_taint ? 0 : fees[t];
+        } else {
+          lots_.clear();
+          for (std::size_t i = ib; i < ie; ++i) {
+            lots_.push_back(Lot{in_amount[i], input_taint[i]});
+          }
+          if (rules_.reverse_inputs) std::reverse(lots_.begin(), lots_.end());
+          out->fee_taint[t] = Spread(s, ob, oe, fees[t], hop_in, out);
+        }
+      }
+      ApplySeeds(seeds, &next_seed, oe, out);
     }
   }
 
@@ -257,6 +281,7 @@ class TaintWalk {
   const Ledger& ledger_;
   const Labels* labels_;
   std::vector<std::uint8_t> stops_;  // per AddressId
+  bool has_stops_ = false;
   std::vector<Lot> lots_;
   std::vector<Lot> fee_lots_;
   Apportioner apportioner_;
