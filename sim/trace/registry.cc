@@ -2,6 +2,13 @@
 
 #include <string>
 
+#include "sim/trace/fifo.h"
+#include "sim/trace/haircut.h"
+#include "sim/trace/lifo.h"
+#include "sim/trace/poison.h"
+#include "sim/trace/seniority.h"
+#include "sim/trace/tiho.h"
+
 namespace chaintrace::trace {
 namespace {
 
@@ -15,8 +22,16 @@ struct Entry {
 // The registry. Add a tracer here: its name, a one-line summary, and its
 // factory (declared in its own header under sim/trace/).
 const std::vector<Entry>& Entries() {
+  // clang-format off
   static const std::vector<Entry> entries = {
+    {{"poison", "taint model: any tainted input taints every output wholly (Moser et al. 2014)"}, MakePoisonTracer},
+    {{"haircut", "taint model: taint pro rata to value, exact integer split and Eigen linear system (Moser et al. 2014)"}, MakeHaircutTracer},
+    {{"fifo", "taint model: inputs in order fill outputs in order, fee last, Clayton's case (Anderson et al. 2018)"}, MakeFifoTracer},
+    {{"lifo", "taint model: last input in is first out, fee last (Anderson et al. 2018)"}, MakeLifoTracer},
+    {{"tiho", "taint model: taint in, highest-value outputs out first (Anderson et al. 2018)"}, MakeTihoTracer},
+    {{"seniority", "taint model: tainted value is spent first, outputs in order"}, MakeSeniorityTracer},
   };
+  // clang-format on
   return entries;
 }
 

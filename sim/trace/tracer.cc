@@ -1,5 +1,7 @@
 #include "sim/trace/tracer.h"
 
+#include <string>
+
 namespace chaintrace::trace {
 
 std::vector<Seed> SeedsFromThefts(const Ledger& ledger) {
@@ -9,6 +11,37 @@ std::vector<Seed> SeedsFromThefts(const Ledger& ledger) {
     seeds.push_back(Seed{t.chain, t.output, t.amount, t.attack});
   }
   return seeds;
+}
+
+Status CheckSeeds(const Ledger& ledger, std::span<const Seed> seeds) {
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    const Seed& seed = seeds[i];
+    const std::string what = "seed " + std::to_string(i);
+    if (seed.chain == ChainId::kNone ||
+        Index(seed.chain) >= ledger.chain_count()) {
+      return Status::Error(what + ": no such chain");
+    }
+    const TxStore& s = ledger.txs(seed.chain);
+    const std::string where =
+        what + " (chain '" + ledger.chain(seed.chain).name + "')";
+    if (seed.output == OutputId::kNone ||
+        Index(seed.output) >= s.output_count()) {
+      return Status::Error(where + ": no such output");
+    }
+    if (seed.amount < 0) {
+      return Status::Error(where + ": negative amount " +
+                           std::to_string(seed.amount));
+    }
+    if (seed.amount > s.output_amount(seed.output)) {
+      return Status::Error(
+          where + ": amount " + std::to_string(seed.amount) +
+          " exceeds the output's " +
+          std::to_string(s.output_amount(seed.output)) + " (transaction '" +
+          std::string(s.txid(s.output_tx(seed.output))) + "' output " +
+          std::to_string(s.output_index(seed.output)) + ")");
+    }
+  }
+  return Status::Ok();
 }
 
 TraceResult MakeEmptyResult(const Ledger& ledger) {

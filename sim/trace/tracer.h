@@ -74,6 +74,16 @@ struct ChainTrace {
   // Per OutputId: transactions from the nearest seed (0 for a seed output),
   // -1 where never reached. May be empty.
   std::vector<std::int32_t> output_hop;
+  // Taint models fill these; other tracers may leave them empty.
+  // Per InputId: the taint the input carries into its transaction (UTXO: its
+  // spent output's; ACCOUNT: what the debit took from the address's pool).
+  // Per TxId: the taint the fee carries, in the chain's native asset (0 when
+  // TracerOptions::drop_fee_taint). A conserving model keeps, on every
+  // transaction none of whose outputs is a seed, sum(input_taint) =
+  // sum(output_taint) + fee_taint (a token transfer: sum(input_taint) =
+  // sum(output_taint); its fee_taint comes from the payer's native pool).
+  std::vector<Amount> input_taint;
+  std::vector<Amount> fee_taint;
   friend bool operator==(const ChainTrace&, const ChainTrace&) = default;
 };
 
@@ -93,6 +103,10 @@ struct TraceResult {
   std::int32_t max_hop = 0;
   friend bool operator==(const TraceResult&, const TraceResult&) = default;
 };
+
+// Ok, or an error naming the first seed whose chain or output the ledger
+// lacks, or whose amount is negative or larger than its output's.
+Status CheckSeeds(const Ledger& ledger, std::span<const Seed> seeds);
 
 // An empty result shaped for `ledger`: every per-output and per-address
 // vector sized, nothing flagged, no clusters.

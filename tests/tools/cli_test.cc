@@ -185,5 +185,112 @@ TEST(Cli, ValidateReportsMissingFileAndKeepsGoing) {
   EXPECT_NE(r.out.find("un2022_three_exchanges"), std::string::npos);
 }
 
+// ---- chaintrace trace
+
+const fs::path kTraceLedger =
+    kSource / "tests/tools/testdata/trace_services.textproto";
+
+TEST(CliTrace, HaircutFromTheReportedTheftWritesTheCsv) {
+  const fs::path dir =
+      fs::path(testing::TempDir()) / ("cli_trace_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const fs::path csv = dir / "taint.csv";
+  const fs::path json = dir / "taint.json";
+  const CommandResult r =
+      RunChaintrace({"trace", kTraceLedger.string(), "--tracer", "haircut",
+                     "--csv", csv.string(), "--json", json.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  // 4 BTC reach the exchange directly, 5.99 through the mixer.
+  EXPECT_NE(r.out.find("kr_exchange  BTC    9.99"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("tumbler      BTC    6"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("flagged addresses: 4"), std::string::npos) << r.out;
+  EXPECT_EQ(ReadAll(csv),
+            "chain,txid,index,address,asset,amount,taint,hop\n"
+            "btc,theft,0,thief,BTC,10,10,0\n"
+            "btc,s1,0,mixer_in,BTC,6,6,1\n"
+            "btc,s1,1,dep1,BTC,4,4,1\n"
+            "btc,m1,0,dep2,BTC,5.99,5.99,2\n");
+  const std::string j = ReadAll(json);
+  EXPECT_NE(j.find("\"tracer\": \"haircut\""), std::string::npos) << j;
+  EXPECT_NE(j.find("{\"service\": \"kr_exchange\", \"asset\": \"BTC\", "
+                   "\"amount\": \"9.99\"}"),
+            std::string::npos)
+      << j;
+  // No temporary files left beside the outputs.
+  EXPECT_EQ(
+      std::distance(fs::directory_iterator(dir), fs::directory_iterator{}), 2);
+}
+
+TEST(CliTrace, SeedOptionsAndHopLimit) {
+  // 2.5 BTC of the 6 BTC mixer deposit, FIFO: a partly tainted output is
+  // tainted evenly through, so dep2 (5.99 BTC) gets 2.5 * 5.99 / 6 and the
+  // fee the rest.
+  const CommandResult fifo =
+      RunChaintrace({"trace", kTraceLedger.string(), "--tracer", "fifo",
+                     "--seed-output", "btc:s1:0=2.5"});
+  ASSERT_EQ(fifo.exit_code, 0) << fifo.err;
+  EXPECT_NE(fifo.out.find("kr_exchange  BTC    2.49583333"), std::string::npos)
+      << fifo.out;
+  EXPECT_NE(fifo.out.find("fee taint: 0.00416667 BTC"), std::string::npos)
+      << fifo.out;
+  const CommandResult poison =
+      RunChaintrace({"trace", kTraceLedger.string(), "--tracer", "poison",
+                     "--seed-address", "btc:thief", "--max-hops", "1"});
+  ASSERT_EQ(poison.exit_code, 0) << poison.err;
+  EXPECT_NE(poison.out.find("kr_exchange  BTC    4\n"), std::string::npos)
+      << poison.out;
+  EXPECT_NE(poison.out.find("max hop: 1"), std::string::npos) << poison.out;
+}
+
+TEST(CliTrace, BadSeedsExitTwoWithTheOptionAndValue) {
+  const std::vector<std::vector<std::string>> bad = {
+      {"--seed-output", "btc:s1:7"},     // no such output
+      {"--seed-output", "btc:nope:0"},   // no such transaction
+      {"--seed-output", "eth:s1:0"},     // no such chain
+      {"--seed-output", "btc-s1-0"},     // malformed
+      {"--seed-output", "btc:s1:0=7"},   // more than the output
+      {"--seed-output", "btc:s1:0=-1"},  // not a decimal amount
+      {"--seed-address", "btc:nobody"},  // no such address
+  };
+  for (const auto& seed : bad) {
+    std::vector<std::string> args = {"trace", kTraceLedger.string(), "--tracer",
+                                     "fifo"};
+    args.insert(args.end(), seed.begin(), seed.end());
+    const CommandResult r = RunChaintrace(args);
+    EXPECT_EQ(r.exit_code, 2) << seed[1];
+    EXPECT_EQ(r.err.rfind("error: " + seed[0] + " '" + seed[1] + "': ", 0), 0U)
+        << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+}
+
+TEST(CliTrace, UnknownTracerAndBadLedgerExitTwo) {
+  const CommandResult unknown =
+      RunChaintrace({"trace", kTraceLedger.string(), "--tracer", "nope"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown tracer 'nope'"), std::string::npos)
+      << unknown.err;
+  EXPECT_NE(unknown.err.find("haircut"), std::string::npos);
+  const CommandResult missing =
+      RunChaintrace({"trace", "/no/such/ledger.textproto", "--tracer", "fifo"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("error: "), std::string::npos);
+  EXPECT_EQ(RunChaintrace({"trace", kTraceLedger.string()}).exit_code, 2);
+  EXPECT_EQ(RunChaintrace({"trace", kTraceLedger.string(), "--tracer", "fifo",
+                           "--max-hops", "-1"})
+                .exit_code,
+            2);
+}
+
+TEST(CliTrace, ListTracers) {
+  const CommandResult r = RunChaintrace({"trace", "--list-tracers"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* name :
+       {"poison", "haircut", "fifo", "lifo", "tiho", "seniority"}) {
+    EXPECT_NE(r.out.find(std::string(name) + " "), std::string::npos) << name;
+  }
+}
+
 }  // namespace
 }  // namespace chaintrace

@@ -17,6 +17,7 @@ enum ExitCode : int {
 // *exit_code. Options live as long as `app` does.
 void AddSimulateCommand(CLI::App& app, int* exit_code);
 void AddValidateCommand(CLI::App& app, int* exit_code);
+void AddTraceCommand(CLI::App& app, int* exit_code);
 
 }  // namespace chaintrace::tools
 

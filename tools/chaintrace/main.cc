@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   chaintrace::tools::AddSimulateCommand(app, &exit_code);
   chaintrace::tools::AddValidateCommand(app, &exit_code);
+  chaintrace::tools::AddTraceCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

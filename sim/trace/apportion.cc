@@ -1,0 +1,201 @@
+#include "sim/trace/apportion.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+
+namespace chaintrace::trace {
+namespace {
+
+// Products of two amounts overflow int64; GCC and Clang provide 128-bit
+// integers (__extension__ keeps -Wpedantic quiet about the extension).
+__extension__ using Int128 = __int128;
+
+constexpr std::uint32_t kLost = std::numeric_limits<std::uint32_t>::max();
+
+// total * weight / whole and its remainder, exactly; 64-bit arithmetic when
+// the product fits (the common case), 128-bit otherwise.
+struct Share {
+  Amount quotient;
+  Amount remainder;
+};
+Share ShareOf(Amount total, Amount weight, Amount whole) {
+  Amount product = 0;
+  if (!__builtin_mul_overflow(total, weight, &product)) {
+    return {product / whole, product % whole};
+  }
+  const Int128 exact = static_cast<Int128>(total) * weight;
+  return {static_cast<Amount>(exact / whole),
+          static_cast<Amount>(exact % whole)};
+}
+
+Amount Sum(std::span<const Amount> values) {
+  Amount sum = 0;
+  for (Amount v : values) sum += v;
+  return sum;
+}
+
+}  // namespace
+
+void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
+                           std::span<Amount> parts, SplitScratch* scratch) {
+  const std::size_t n = weights.size();
+  const Amount whole = Sum(weights);
+  if (whole <= 0 || total <= 0) {
+    std::fill(parts.begin(), parts.end(), 0);
+    return;
+  }
+  scratch->remainder.resize(n);
+  Amount given = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Share share = ShareOf(total, weights[i], whole);
+    parts[i] = share.quotient;
+    scratch->remainder[i] = share.remainder;
+    given += parts[i];
+  }
+  // Fewer than n units are left over, one to each of the largest remainders.
+  const auto left = static_cast<std::size_t>(total - given);
+  if (left == 0) return;
+  if (left == 1 || n <= 2) {
+    // The common small case: hand out the units by repeated maximum.
+    for (std::size_t k = 0; k < left; ++k) {
+      std::size_t best = n;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (scratch->remainder[i] < 0) continue;  // already served
+        if (best == n || scratch->remainder[i] > scratch->remainder[best]) {
+          best = i;
+        }
+      }
+      ++parts[best];
+      scratch->remainder[best] = -1;
+    }
+    return;
+  }
+  std::vector<std::uint32_t>& order = scratch->order;
+  order.resize(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
+  const auto larger = [&](std::uint32_t a, std::uint32_t b) {
+    const Amount ra = scratch->remainder[a];
+    const Amount rb = scratch->remainder[b];
+    return ra != rb ? ra > rb : a < b;
+  };
+  const auto nth = order.begin() + static_cast<std::ptrdiff_t>(left);
+  std::nth_element(order.begin(), nth, order.end(), larger);
+  for (auto it = order.begin(); it != nth; ++it) ++parts[*it];
+}
+
+Amount ProRataPart(Amount total, Amount part, Amount whole) {
+  const Share share = ShareOf(total, part, whole);
+  // The other part's remainder is (whole - remainder) % whole; with one unit
+  // left over it goes to the slice when its remainder is at least as large.
+  const bool up =
+      share.remainder != 0 && share.remainder >= whole - share.remainder;
+  return share.quotient + (up ? 1 : 0);
+}
+
+Amount Apportioner::Apportion(SplitRule rule, std::span<const Lot> inputs,
+                              std::span<const Amount> outputs, Amount fee,
+                              std::span<Amount> output_taint) {
+  const std::size_t n = outputs.size();
+  slots_.assign(outputs.begin(), outputs.end());
+  slots_.push_back(fee);
+  slot_taint_.assign(n + 1, 0);
+  Amount taint = 0;
+  for (const Lot& lot : inputs) taint += lot.taint;
+
+  switch (rule) {
+    case SplitRule::kPoison:
+      if (taint > 0) slot_taint_ = slots_;
+      break;
+    case SplitRule::kProRata:
+      SplitLargestRemainder(std::min(taint, Sum(slots_)), slots_, slot_taint_,
+                            &split_);
+      break;
+    case SplitRule::kInOrder:
+      if (taint > 0) FillInOrder(inputs);
+      break;
+    case SplitRule::kTaintFirst:
+      FillTaintFirst(taint, /*highest_first=*/false, n);
+      break;
+    case SplitRule::kTaintHighestOut:
+      FillTaintFirst(taint, /*highest_first=*/true, n);
+      break;
+  }
+  std::copy(slot_taint_.begin(), slot_taint_.begin() + static_cast<long>(n),
+            output_taint.begin());
+  return slot_taint_[n];
+}
+
+void Apportioner::FillInOrder(std::span<const Lot> inputs) {
+  const std::size_t n = slots_.size();
+  std::size_t j = 0;
+  Amount slot_left = slots_[0];
+  // Moves to the next slot with room; j == n when all are full.
+  const auto next_open_slot = [&] {
+    while (j < n && slot_left == 0) {
+      ++j;
+      if (j < n) slot_left = slots_[j];
+    }
+  };
+  for (const Lot& lot : inputs) {
+    Amount left = lot.amount;
+    if (lot.taint == 0 || lot.taint == lot.amount) {
+      // Wholly clean or wholly tainted: no rounding needed.
+      const bool tainted = lot.taint > 0;
+      while (left > 0) {
+        next_open_slot();
+        if (j == n) break;
+        const Amount take = std::min(left, slot_left);
+        if (tainted) slot_taint_[j] += take;
+        left -= take;
+        slot_left -= take;
+      }
+      continue;
+    }
+    weights_.clear();
+    segment_slot_.clear();
+    while (left > 0) {
+      next_open_slot();
+      if (j == n) {
+        weights_.push_back(left);
+        segment_slot_.push_back(kLost);
+        break;
+      }
+      const Amount take = std::min(left, slot_left);
+      weights_.push_back(take);
+      segment_slot_.push_back(static_cast<std::uint32_t>(j));
+      left -= take;
+      slot_left -= take;
+    }
+    parts_.resize(weights_.size());
+    SplitLargestRemainder(lot.taint, weights_, parts_, &split_);
+    for (std::size_t k = 0; k < parts_.size(); ++k) {
+      if (segment_slot_[k] != kLost) slot_taint_[segment_slot_[k]] += parts_[k];
+    }
+  }
+}
+
+void Apportioner::FillTaintFirst(Amount taint, bool highest_first,
+                                 std::size_t outputs) {
+  order_.resize(outputs);
+  for (std::size_t i = 0; i < outputs; ++i) {
+    order_[i] = static_cast<std::uint32_t>(i);
+  }
+  if (highest_first) {
+    // A strict order (ties by index), so std::sort is deterministic and
+    // needs no buffer, unlike std::stable_sort.
+    std::sort(order_.begin(), order_.end(),
+              [&](std::uint32_t a, std::uint32_t b) {
+                return slots_[a] != slots_[b] ? slots_[a] > slots_[b] : a < b;
+              });
+  }
+  order_.push_back(static_cast<std::uint32_t>(outputs));  // the fee, last
+  for (std::uint32_t slot : order_) {
+    if (taint == 0) break;
+    const Amount take = std::min(taint, slots_[slot]);
+    slot_taint_[slot] = take;
+    taint -= take;
+  }
+}
+
+}  // namespace chaintrace::trace

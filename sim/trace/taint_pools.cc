@@ -1,0 +1,142 @@
+#include "sim/trace/taint_pools.h"
+
+#include <algorithm>
+
+namespace chaintrace::trace {
+namespace {
+
+std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return std::min(a, b);
+}
+
+}  // namespace
+
+TaintPools::TaintPools(PoolRule rule, std::size_t pool_count)
+    : rule_(rule),
+      balance_(pool_count, 0),
+      taint_(pool_count, 0),
+      hop_(pool_count, -1) {
+  if (ordered()) {
+    head_.assign(pool_count, kNoLot);
+    tail_.assign(pool_count, kNoLot);
+  }
+}
+
+std::uint32_t TaintPools::NewLot(Lot lot, std::int32_t hop) {
+  std::uint32_t id = free_;
+  if (id != kNoLot) {
+    free_ = lot_next_[id];
+    lot_amount_[id] = lot.amount;
+    lot_taint_[id] = lot.taint;
+    lot_hop_[id] = hop;
+    lot_next_[id] = kNoLot;
+    return id;
+  }
+  id = static_cast<std::uint32_t>(lot_amount_.size());
+  lot_amount_.push_back(lot.amount);
+  lot_taint_.push_back(lot.taint);
+  lot_hop_.push_back(hop);
+  lot_next_.push_back(kNoLot);
+  return id;
+}
+
+void TaintPools::Credit(std::size_t pool, Lot lot, std::int32_t hop) {
+  if (lot.amount <= 0) return;
+  if (lot.taint == 0) hop = -1;
+  balance_[pool] += lot.amount;
+  taint_[pool] += lot.taint;
+  if (ordered()) {
+    CreditLot(pool, lot, hop);
+  } else if (lot.taint > 0) {
+    hop_[pool] = NearerHop(hop_[pool], hop);
+  }
+}
+
+void TaintPools::CreditLot(std::size_t pool, Lot lot, std::int32_t hop) {
+  // FIFO queues at the tail, LIFO stacks at the head; either way the new
+  // lot's neighbour is the end it joins, and two clean neighbours merge.
+  const bool queue = rule_ == PoolRule::kOldestFirst;
+  const std::uint32_t end = queue ? tail_[pool] : head_[pool];
+  if (end != kNoLot && lot.taint == 0 && lot_taint_[end] == 0) {
+    lot_amount_[end] += lot.amount;
+    return;
+  }
+  const std::uint32_t id = NewLot(lot, hop);
+  if (head_[pool] == kNoLot) {
+    head_[pool] = id;
+    tail_[pool] = id;
+  } else if (queue) {
+    lot_next_[tail_[pool]] = id;
+    tail_[pool] = id;
+  } else {
+    lot_next_[id] = head_[pool];
+    head_[pool] = id;
+  }
+}
+
+std::int32_t TaintPools::Debit(std::size_t pool, Amount amount,
+                               std::vector<Lot>* taken) {
+  if (amount <= 0) return -1;
+  if (ordered()) return DebitLots(pool, amount, taken);
+  const Amount take = std::min(amount, std::max<Amount>(balance_[pool], 0));
+  Amount tainted = 0;
+  switch (rule_) {
+    case PoolRule::kProRata:
+      if (take > 0) tainted = ProRataPart(taint_[pool], take, balance_[pool]);
+      break;
+    case PoolRule::kTaintFirst:
+      tainted = std::min(taint_[pool], take);
+      break;
+    case PoolRule::kPoison:
+      // The whole debit, overdraft included, is tainted.
+      tainted = taint_[pool] > 0 ? amount : 0;
+      break;
+    case PoolRule::kOldestFirst:
+    case PoolRule::kNewestFirst:
+      break;
+  }
+  const std::int32_t hop = tainted > 0 ? hop_[pool] : -1;
+  if (rule_ == PoolRule::kPoison) {
+    taken->push_back(Lot{amount, tainted});
+  } else {
+    taint_[pool] -= tainted;
+    if (take > 0) taken->push_back(Lot{take, tainted});
+    if (amount > take) taken->push_back(Lot{amount - take, 0});
+  }
+  balance_[pool] -= take;
+  if (balance_[pool] == 0 && rule_ == PoolRule::kPoison) taint_[pool] = 0;
+  if (taint_[pool] == 0) hop_[pool] = -1;
+  return hop;
+}
+
+std::int32_t TaintPools::DebitLots(std::size_t pool, Amount amount,
+                                   std::vector<Lot>* taken) {
+  std::int32_t hop = -1;
+  Amount need = amount;
+  while (need > 0 && head_[pool] != kNoLot) {
+    const std::uint32_t id = head_[pool];
+    const Amount take = std::min(need, lot_amount_[id]);
+    Amount tainted = lot_taint_[id];
+    if (take == lot_amount_[id]) {
+      head_[pool] = lot_next_[id];
+      if (head_[pool] == kNoLot) tail_[pool] = kNoLot;
+      lot_next_[id] = free_;
+      free_ = id;
+    } else {
+      tainted = ProRataPart(lot_taint_[id], take, lot_amount_[id]);
+      lot_amount_[id] -= take;
+      lot_taint_[id] -= tainted;
+    }
+    if (tainted > 0) hop = NearerHop(hop, lot_hop_[id]);
+    taken->push_back(Lot{take, tainted});
+    balance_[pool] -= take;
+    taint_[pool] -= tainted;
+    need -= take;
+  }
+  if (need > 0) taken->push_back(Lot{need, 0});
+  return hop;
+}
+
+}  // namespace chaintrace::trace

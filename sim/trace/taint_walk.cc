@@ -1,0 +1,311 @@
+#include "sim/trace/taint_walk.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "sim/trace/apportion.h"
+#include "sim/trace/attribution.h"
+#include "sim/trace/taint_pools.h"
+
+namespace chaintrace::trace {
+namespace {
+
+struct ModelRules {
+  SplitRule split;
+  PoolRule pool;
+  // UTXO: consume a transaction's inputs last to first.
+  bool reverse_inputs;
+};
+
+ModelRules RulesOf(TaintModel model) {
+  switch (model) {
+    case TaintModel::kPoison:
+      return {SplitRule::kPoison, PoolRule::kPoison, false};
+    case TaintModel::kHaircut:
+      return {SplitRule::kProRata, PoolRule::kProRata, false};
+    case TaintModel::kFifo:
+      return {SplitRule::kInOrder, PoolRule::kOldestFirst, false};
+    case TaintModel::kLifo:
+      return {SplitRule::kInOrder, PoolRule::kNewestFirst, true};
+    case TaintModel::kTiho:
+      return {SplitRule::kTaintHighestOut, PoolRule::kTaintFirst, false};
+    case TaintModel::kSeniority:
+      return {SplitRule::kTaintFirst, PoolRule::kTaintFirst, false};
+  }
+  return {SplitRule::kProRata, PoolRule::kProRata, false};
+}
+
+std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return std::min(a, b);
+}
+
+Amount TaintOf(std::span<const Lot> lots) {
+  Amount taint = 0;
+  for (const Lot& lot : lots) taint += lot.taint;
+  return taint;
+}
+
+// A seed as the walk applies it: per output, the seeds' sum capped at the
+// output's amount.
+struct SeedAt {
+  OutputId output = OutputId::kNone;
+  Amount amount = 0;
+};
+
+std::vector<SeedAt> SeedsOfChain(const Ledger& ledger, ChainId chain,
+                                 std::span<const Seed> seeds) {
+  std::vector<SeedAt> out;
+  for (const Seed& seed : seeds) {
+    if (seed.chain == chain) out.push_back({seed.output, seed.amount});
+  }
+  std::sort(out.begin(), out.end(), [](const SeedAt& a, const SeedAt& b) {
+    return a.output < b.output;
+  });
+  std::vector<SeedAt> merged;
+  for (const SeedAt& s : out) {
+    if (!merged.empty() && merged.back().output == s.output) {
+      merged.back().amount += s.amount;
+    } else {
+      merged.push_back(s);
+    }
+  }
+  const TxStore& store = ledger.txs(chain);
+  for (SeedAt& s : merged) {
+    s.amount = std::min(s.amount, store.output_amount(s.output));
+  }
+  return merged;
+}
+
+class TaintWalk {
+ public:
+  TaintWalk(TaintModel model, const TracerOptions& options,
+            const TraceInput& input)
+      : rules_(RulesOf(model)),
+        options_(options),
+        ledger_(*input.ledger),
+        labels_(input.labels) {
+    stops_.assign(ledger_.address_count(), 0);
+    if (labels_ != nullptr) {
+      for (AddressId a : labels_->LabelledAddresses()) {
+        if (Index(a) < stops_.size() && TaintStopsAt(labels_->label(a).kind)) {
+          stops_[Index(a)] = 1;
+          has_stops_ = true;
+        }
+      }
+    }
+  }
+
+  void Run(ChainId chain, std::span<const SeedAt> seeds, ChainTrace* out) {
+    const TxStore& s = ledger_.txs(chain);
+    out->output_taint.assign(s.output_count(), 0);
+    out->output_hop.assign(s.output_count(), -1);
+    out->input_taint.assign(s.input_count(), 0);
+    out->fee_taint.assign(s.tx_count(), 0);
+    out->output_score.clear();
+    if (ledger_.chain(chain).is_utxo()) {
+      RunUtxo(s, seeds, out);
+    } else {
+      RunAccount(chain, s, seeds, out);
+    }
+  }
+
+ private:
+  bool BeyondLimit(std::int32_t hop_in) const {
+    return options_.max_hops > 0 && hop_in + 1 > options_.max_hops;
+  }
+
+  // Apportions lots_ over the outputs [begin, end) of a transaction whose
+  // nearest tainted input is `hop_in` hops from a seed; returns the fee's
+  // taint.
+  Amount Spread(const TxStore& s, std::size_t begin, std::size_t end,
+                Amount fee, std::int32_t hop_in, ChainTrace* out) {
+    const std::span<const Amount> amounts =
+        s.output_amounts().subspan(begin, end - begin);
+    const std::span<Amount> taints =
+        std::span<Amount>(out->output_taint).subspan(begin, end - begin);
+    const Amount fee_taint =
+        apportioner_.Apportion(rules_.split, lots_, amounts, fee, taints);
+    for (std::size_t o = begin; o < end; ++o) {
+      if (out->output_taint[o] > 0) out->output_hop[o] = hop_in + 1;
+    }
+    return options_.drop_fee_taint ? 0 : fee_taint;
+  }
+
+  // Applies the seeds of the outputs before `end`.
+  static void ApplySeeds(std::span<const SeedAt> seeds, std::size_t* next,
+                         std::size_t end, ChainTrace* out) {
+    while (*next < seeds.size() && Index(seeds[*next].output) < end) {
+      const std::size_t o = Index(seeds[*next].output);
+      out->output_taint[o] = seeds[*next].amount;
+      out->output_hop[o] = seeds[*next].amount > 0 ? 0 : -1;
+      ++*next;
+    }
+  }
+
+  void RunUtxo(const TxStore& s, std::span<const SeedAt> seeds,
+               ChainTrace* out) {
+    const std::uint32_t* in_begin = s.input_begins().data();
+    const std::uint32_t* out_begin = s.output_begins().data();
+    const OutputId* spent = s.input_spents().data();
+    const Amount* in_amount = s.input_amounts().data();
+    const AddressId* out_address = s.output_addresses().data();
+    const Amount* out_amount = s.output_amounts().data();
+    const Amount* fees = s.fees().data();
+    Amount* taint_of = out->output_taint.data();
+    std::int32_t* hop_of = out->output_hop.data();
+    Amount* input_taint = out->input_taint.data();
+    const bool poison = rules_.split == SplitRule::kPoison;
+    std::size_t next_seed = 0;
+    for (std::size_t t = 0; t < s.tx_count(); ++t) {
+      const std::size_t ib = in_begin[t];
+      const std::size_t ie = in_begin[t + 1];
+      Amount taint = 0;
+      Amount value = 0;
+      std::int32_t hop_in = -1;
+      for (std::size_t i = ib; i < ie; ++i) {
+        const std::size_t o = Index(spent[i]);
+        const Amount tau = taint_of[o];
+        value += in_amount[i];
+        if (tau == 0 || (has_stops_ && stops_[Index(out_address[o])] != 0)) {
+          continue;
+        }
+        input_taint[i] = tau;
+        taint += tau;
+        hop_in = NearerHop(hop_in, hop_of[o]);
+      }
+      const std::size_t ob = out_begin[t];
+      const std::size_t oe = out_begin[t + 1];
+      if (taint > 0 && BeyondLimit(hop_in)) {
+        for (std::size_t i = ib; i < ie; ++i) input_taint[i] = 0;
+      } else if (taint > 0) {
+        Amount paid = fees[t];
+        if (!poison) {
+          for (std::size_t o = ob; o < oe; ++o) paid += out_amount[o];
+        }
+        if (poison || (taint == value && value == paid)) {
+          // Wholly tainted (or poison): every rule taints everything.
+          for (std::size_t o = ob; o < oe; ++o) {
+            taint_of[o] = out_amount[o];
+            hop_of[o] = hop_in + 1;
+          }
+          out->fee_taint[t] = options_.drop_fee_taint ? 0 : fees[t];
+        } else {
+          lots_.clear();
+          for (std::size_t i = ib; i < ie; ++i) {
+            lots_.push_back(Lot{in_amount[i], input_taint[i]});
+          }
+          if (rules_.reverse_inputs) std::reverse(lots_.begin(), lots_.end());
+          out->fee_taint[t] = Spread(s, ob, oe, fees[t], hop_in, out);
+        }
+      }
+      ApplySeeds(seeds, &next_seed, oe, out);
+    }
+  }
+
+  void RunAccount(ChainId chain, const TxStore& s,
+                  std::span<const SeedAt> seeds, ChainTrace* out) {
+    // One pool per (address, asset of this chain).
+    const AssetId native = ledger_.chain(chain).native_asset;
+    std::vector<std::uint32_t> local(ledger_.asset_count(), 0);
+    std::size_t assets = 0;
+    for (std::size_t a = 0; a < ledger_.asset_count(); ++a) {
+      if (ledger_.asset(IdFromIndex<AssetId>(a)).chain == chain) {
+        local[a] = static_cast<std::uint32_t>(assets++);
+      }
+    }
+    const auto pool_of = [&](AddressId address, AssetId asset) {
+      return Index(address) * assets + local[Index(asset)];
+    };
+    TaintPools pools(rules_.pool, ledger_.address_count() * assets);
+
+    const std::span<const std::uint32_t> in_begin = s.input_begins();
+    const std::span<const std::uint32_t> out_begin = s.output_begins();
+    const std::span<const AddressId> in_address = s.input_addresses();
+    const std::span<const Amount> in_amount = s.input_amounts();
+    const std::span<const AddressId> out_address = s.output_addresses();
+    const std::span<const Amount> out_amount = s.output_amounts();
+    std::size_t next_seed = 0;
+    for (std::size_t t = 0; t < s.tx_count(); ++t) {
+      const TxId tx = IdFromIndex<TxId>(t);
+      const AssetId asset = s.asset(tx);
+      const std::size_t ib = in_begin[t];
+      const std::size_t ie = in_begin[t + 1];
+      lots_.clear();
+      Amount taint = 0;
+      std::int32_t hop_in = -1;
+      for (std::size_t i = ib; i < ie; ++i) {
+        const std::size_t first = lots_.size();
+        const std::int32_t hop =
+            pools.Debit(pool_of(in_address[i], asset), in_amount[i], &lots_);
+        const Amount tau = TaintOf(std::span<const Lot>(lots_).subspan(first));
+        out->input_taint[i] = tau;
+        taint += tau;
+        hop_in = NearerHop(hop_in, hop);
+      }
+      Amount fee_taint = 0;
+      Amount split_fee = s.fees()[t];
+      if (asset != native) {
+        split_fee = 0;
+        if (ie > ib && s.fees()[t] > 0) {
+          fee_lots_.clear();
+          pools.Debit(pool_of(in_address[ib], native), s.fees()[t], &fee_lots_);
+          fee_taint = options_.drop_fee_taint ? 0 : TaintOf(fee_lots_);
+        }
+      }
+      if (taint > 0 && BeyondLimit(hop_in)) {
+        for (std::size_t i = ib; i < ie; ++i) out->input_taint[i] = 0;
+        taint = 0;
+      }
+      if (taint > 0) {
+        fee_taint +=
+            Spread(s, out_begin[t], out_begin[t + 1], split_fee, hop_in, out);
+      }
+      out->fee_taint[t] = fee_taint;
+      ApplySeeds(seeds, &next_seed, out_begin[t + 1], out);
+      for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
+        const AddressId address = out_address[o];
+        const Amount tau =
+            stops_[Index(address)] != 0 ? 0 : out->output_taint[o];
+        pools.Credit(pool_of(address, asset), Lot{out_amount[o], tau},
+                     out->output_hop[o]);
+      }
+    }
+  }
+
+  ModelRules rules_;
+  TracerOptions options_;
+  const Ledger& ledger_;
+  const Labels* labels_;
+  std::vector<std::uint8_t> stops_;  // per AddressId
+  bool has_stops_ = false;
+  std::vector<Lot> lots_;
+  std::vector<Lot> fee_lots_;
+  Apportioner apportioner_;
+};
+
+}  // namespace
+
+bool TaintStopsAt(LabelKind kind) {
+  return kind == common::LABEL_EXCHANGE_DEPOSIT ||
+         kind == common::LABEL_EXCHANGE_WALLET || kind == common::LABEL_OTC;
+}
+
+Result<TraceResult> TraceTaint(TaintModel model, const TracerOptions& options,
+                               const TraceInput& input) {
+  if (input.ledger == nullptr) return Status::Error("no ledger to trace");
+  const Ledger& ledger = *input.ledger;
+  if (Status st = CheckSeeds(ledger, input.seeds); !st.ok()) return st;
+  TraceResult result = MakeEmptyResult(ledger);
+  TaintWalk walk(model, options, input);
+  for (ChainId c : ledger.chain_ids()) {
+    walk.Run(c, SeedsOfChain(ledger, c, input.seeds), &result.chains[Index(c)]);
+  }
+  FlagAndAttribute(ledger, input.labels, &result);
+  return result;
+}
+
+}  // namespace chaintrace::trace

@@ -1,0 +1,160 @@
+// The apportioning core: largest-remainder splits and each split rule on
+// single transactions, with exact conservation on random inputs.
+
+#include "sim/trace/apportion.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <vector>
+
+namespace chaintrace::trace {
+namespace {
+
+std::vector<Amount> Split(Amount total, const std::vector<Amount>& weights) {
+  std::vector<Amount> parts(weights.size(), -1);
+  SplitScratch scratch;
+  SplitLargestRemainder(total, weights, parts, &scratch);
+  return parts;
+}
+
+TEST(SplitLargestRemainder, HandsLeftoverUnitsToLargestRemainders) {
+  // 7 over 2:3:5 = 1.4, 2.1, 3.5: floors 1, 2, 3, the unit left to 3.5.
+  EXPECT_EQ(Split(7, {2, 3, 5}), (std::vector<Amount>{1, 2, 4}));
+  // Equal remainders: the lower index first.
+  EXPECT_EQ(Split(10, {1, 1, 1}), (std::vector<Amount>{4, 3, 3}));
+  EXPECT_EQ(Split(2, {1, 1, 1, 1}), (std::vector<Amount>{1, 1, 0, 0}));
+  EXPECT_EQ(Split(0, {1, 2}), (std::vector<Amount>{0, 0}));
+  EXPECT_EQ(Split(5, {0, 0}), (std::vector<Amount>{0, 0}));
+  EXPECT_EQ(Split(5, {0, 3, 0}), (std::vector<Amount>{0, 5, 0}));
+}
+
+TEST(SplitLargestRemainder, ExactForHugeAmounts) {
+  // Products overflow int64; the split is still exact.
+  const Amount big = 4000000000000000000;
+  const std::vector<Amount> parts = Split(big, {big / 2, big / 4, big / 4});
+  EXPECT_EQ(parts, (std::vector<Amount>{big / 2, big / 4, big / 4}));
+}
+
+TEST(SplitLargestRemainder, ConservesAndStaysWithinOneOfTheShare) {
+  std::mt19937_64 rng(7);
+  SplitScratch scratch;
+  for (int round = 0; round < 2000; ++round) {
+    const std::size_t n = 1 + rng() % 12;
+    std::vector<Amount> weights(n);
+    Amount whole = 0;
+    for (Amount& w : weights) {
+      w = static_cast<Amount>(rng() % 1000);
+      whole += w;
+    }
+    const auto total =
+        static_cast<Amount>(rng() % static_cast<std::uint64_t>(whole + 1));
+    std::vector<Amount> parts(n);
+    SplitLargestRemainder(total, weights, parts, &scratch);
+    Amount sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      sum += parts[i];
+      EXPECT_LE(parts[i], weights[i]);
+      if (whole > 0) {
+        const double exact = static_cast<double>(total) *
+                             static_cast<double>(weights[i]) /
+                             static_cast<double>(whole);
+        EXPECT_LT(std::abs(static_cast<double>(parts[i]) - exact), 1.0);
+      }
+    }
+    EXPECT_EQ(sum, whole > 0 ? total : 0);
+  }
+}
+
+TEST(ProRataPart, RoundsToTheNearestTiesToTheSlice) {
+  EXPECT_EQ(ProRataPart(100, 61, 150), 41);  // 40.67
+  EXPECT_EQ(ProRataPart(100, 60, 150), 40);
+  EXPECT_EQ(ProRataPart(5, 1, 2), 3);  // 2.5: tie to the slice
+  EXPECT_EQ(ProRataPart(1, 1, 3), 0);  // 0.33
+  EXPECT_EQ(ProRataPart(7, 10, 10), 7);
+}
+
+struct RuleCase {
+  SplitRule rule;
+  std::vector<Lot> inputs;
+  std::vector<Amount> outputs;
+  Amount fee;
+  std::vector<Amount> expected;
+  Amount expected_fee;
+};
+
+TEST(Apportioner, EachRuleOnOneTransaction) {
+  // Inputs [3 tainted, 7 clean], outputs 2, 5, 2.9, fee 0.1, in tenths.
+  const std::vector<Lot> tc = {{30, 30}, {70, 0}};
+  const std::vector<Lot> ct = {{70, 0}, {30, 30}};
+  const std::vector<Amount> out = {20, 50, 29};
+  const std::vector<RuleCase> cases = {
+      {SplitRule::kPoison, tc, out, 1, {20, 50, 29}, 1},
+      {SplitRule::kProRata, tc, out, 1, {6, 15, 9}, 0},  // 6, 15, 8.7, 0.3
+      {SplitRule::kInOrder, tc, out, 1, {20, 10, 0}, 0},
+      {SplitRule::kInOrder, ct, out, 1, {0, 0, 29}, 1},
+      {SplitRule::kTaintFirst, ct, out, 1, {20, 10, 0}, 0},
+      {SplitRule::kTaintHighestOut, ct, out, 1, {0, 30, 0}, 0},
+      // More taint than the outputs hold: the rest goes to the fee.
+      {SplitRule::kTaintHighestOut, {{100, 100}}, out, 1, {20, 50, 29}, 1},
+      // No taint: nothing anywhere.
+      {SplitRule::kPoison, {{100, 0}}, out, 1, {0, 0, 0}, 0},
+  };
+  Apportioner apportioner;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const RuleCase& c = cases[k];
+    std::vector<Amount> taint(c.outputs.size(), -1);
+    const Amount fee =
+        apportioner.Apportion(c.rule, c.inputs, c.outputs, c.fee, taint);
+    EXPECT_EQ(taint, c.expected) << "case " << k;
+    EXPECT_EQ(fee, c.expected_fee) << "case " << k;
+  }
+}
+
+// Every conserving rule: outputs + fee get exactly the input taint, each
+// output at most its amount, on random conserving transactions.
+TEST(Apportioner, ConservesTaintExactly) {
+  std::mt19937_64 rng(11);
+  Apportioner apportioner;
+  for (SplitRule rule : {SplitRule::kProRata, SplitRule::kInOrder,
+                         SplitRule::kTaintFirst, SplitRule::kTaintHighestOut}) {
+    for (int round = 0; round < 500; ++round) {
+      std::vector<Lot> inputs(1 + rng() % 5);
+      Amount value = 0;
+      Amount taint = 0;
+      for (Lot& lot : inputs) {
+        lot.amount = 1 + static_cast<Amount>(rng() % 1000);
+        lot.taint = static_cast<Amount>(
+            rng() % 3 == 0
+                ? 0
+                : rng() % static_cast<std::uint64_t>(lot.amount + 1));
+        value += lot.amount;
+        taint += lot.taint;
+      }
+      const Amount fee = static_cast<Amount>(
+          rng() % static_cast<std::uint64_t>(value / 4 + 1));
+      std::vector<Amount> outputs(1 + rng() % 5, 0);
+      Amount left = value - fee;
+      for (std::size_t i = 0; i + 1 < outputs.size(); ++i) {
+        outputs[i] =
+            static_cast<Amount>(rng() % static_cast<std::uint64_t>(left + 1));
+        left -= outputs[i];
+      }
+      outputs.back() = left;
+      std::vector<Amount> out_taint(outputs.size());
+      const Amount fee_taint =
+          apportioner.Apportion(rule, inputs, outputs, fee, out_taint);
+      Amount sum = fee_taint;
+      for (std::size_t i = 0; i < outputs.size(); ++i) {
+        EXPECT_GE(out_taint[i], 0);
+        EXPECT_LE(out_taint[i], outputs[i]);
+        sum += out_taint[i];
+      }
+      EXPECT_LE(fee_taint, fee);
+      EXPECT_EQ(sum, taint) << "rule " << static_cast<int>(rule);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace chaintrace::trace
