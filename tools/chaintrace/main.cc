@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
 
   int exit_code = kExitOk;
   chaintrace::tools::AddValidateCommand(app, &exit_code);
+  chaintrace::tools::AddVerifyCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);
