@@ -186,8 +186,8 @@ void Verifier::CheckThefts() {
               " is not the transaction's asset " + AssetName(s.asset(r.tx)));
     } else if (r.amount > s.output_amount(r.output)) {
       Add(FindingKind::kTheft, r.chain, r.tx,
-          what + "amount " + std::to_string(r.amount) + " exceeds " + output +
-              "'s amount " + std::to_string(s.output_amount(r.output)));
+          what + "amount " + std::to_string(r.amount) + " exceeds the " +
+              std::to_string(s.output_amount(r.output)) + " of the output");
     }
     if (truth_ == nullptr) continue;
     const AttackId attack = truth_->FindAttack(r.attack);
@@ -199,7 +199,7 @@ void Verifier::CheckThefts() {
     } else if (carried != attack || stolen != r.amount) {
       Add(FindingKind::kTheft, r.chain, r.tx,
           what + "reports " + std::to_string(r.amount) + " units, but " +
-              output + " carries " + std::to_string(stolen) +
+              std::string(output).append(" carries ") + std::to_string(stolen) +
               " stolen units of " + AttackName(carried));
     }
   }
