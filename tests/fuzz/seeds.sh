@@ -31,6 +31,21 @@ seed scenario_fuzzer "$root"/scenarios/**/*.textproto \
   "$root"/tests/data/scenarios/**/*.textproto "$root"/tests/data/malformed/*
 seed ledger_text_fuzzer "${text_ledgers[@]}"
 
+# dict FUZZER PROTO...: a libFuzzer dictionary (CORPUS_DIR/FUZZER.dict) of
+# the field names and enum values of PROTO, so that mutations of text inputs
+# produce known fields.
+dict() {
+  local fuzzer=$1; shift
+  sed -n -E \
+    -e 's/^ *(optional|repeated|required) +[A-Za-z0-9_.]+ +([a-z0-9_]+) *=.*/\2/p' \
+    -e 's/^ *(map<[^>]*>|[A-Za-z][A-Za-z0-9_.]*) +([a-z][a-z0-9_]*) *= *[0-9].*/\2/p' \
+    -e 's/^ *([A-Z][A-Z0-9_]+) *= *[0-9]+.*/\1/p' "$@" |
+    sort -u | sed 's/.*/"&"/' >"$corpus_dir/$fuzzer.dict"
+}
+
+dict scenario_fuzzer "$root"/proto/scenario.proto "$root"/proto/common.proto
+dict ledger_text_fuzzer "$root"/proto/ledger.proto "$root"/proto/common.proto
+
 mkdir -p "$corpus_dir/ledger_binary_fuzzer"
 "$build_dir/tests/fuzz/ledger_seed_tool" "$corpus_dir/ledger_binary_fuzzer" \
   "${text_ledgers[@]}"

@@ -238,8 +238,9 @@ TEST(Cli, VerifyNamesTheFirstOffendingTransaction) {
     const std::string path = entry.path().string();
     const CommandResult r = RunChaintrace({"verify", path});
     EXPECT_EQ(r.exit_code, 1) << path << "\n" << r.err;
-    EXPECT_NE(r.err.find(path + ": " + kind + ": chain '"), std::string::npos)
-        << r.err;
+    const std::string first_line =
+        std::string(path).append(": ").append(kind).append(": chain '");
+    EXPECT_NE(r.err.find(first_line), std::string::npos) << r.err;
     const std::size_t summary = r.err.find(path + ": FAILED: ");
     ASSERT_NE(summary, std::string::npos) << r.err;
     EXPECT_NE(r.err.find(" finding", summary), std::string::npos) << r.err;
