@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
       continue;
     }
     const std::string name = path.substr(path.find_last_of('/') + 1);
-    const Status st = WriteLedgerBinary(*file, out_dir + "/" + name + ".bin");
+    const std::string out = std::string(out_dir).append("/").append(name);
+    const Status st = WriteLedgerBinary(*file, out + ".bin");
     if (!st.ok()) {
       std::fprintf(stderr, "%s\n", st.message().c_str());
       return 2;
