@@ -68,6 +68,15 @@ struct TxSpec {
   std::span<const OutputSpec> outputs;
 };
 
+// Which invariants AddTransaction enforces. kAll refuses every fault listed
+// at AddTransaction. kStructureOnly accepts two faults that leave the store
+// well formed, so that `chaintrace verify` (model/verify.h) can load a
+// faulty ledger and name every fault instead of stopping at the first:
+// a time before the chain's previous transaction (the store then keeps file
+// order, not time order), and a double spend (the input is stored; the
+// output's spent_by keeps its first spender).
+enum class TxChecks { kAll, kStructureOnly };
+
 // Which part of a transaction an AddTransaction error is about, so that a
 // reader can point at it in its source.
 struct TxErrorSite {
@@ -246,8 +255,10 @@ class Ledger {
   // non-coinbase without inputs, unknown address or address on another
   // chain, amount <= 0, and on UTXO chains spending an output that does not
   // exist or is already spent (double spend, also within the transaction).
+  // `checks` kStructureOnly accepts the time and double-spend faults.
   Result<TxId> AddTransaction(ChainId chain, const TxSpec& tx,
-                              TxErrorSite* site = nullptr);
+                              TxErrorSite* site = nullptr,
+                              TxChecks checks = TxChecks::kAll);
 
   // ---- thefts
   const std::vector<TheftReport>& thefts() const { return thefts_; }
@@ -261,8 +272,8 @@ class Ledger {
   friend bool operator==(const Ledger&, const Ledger&) = default;
 
  private:
-  Status CheckTxHeader(ChainId chain, const TxSpec& tx, AssetId* asset,
-                       TxErrorSite* site) const;
+  Status CheckTxHeader(ChainId chain, const TxSpec& tx, TxChecks checks,
+                       AssetId* asset, TxErrorSite* site) const;
 
   UnixSeconds start_ = 0;
   std::vector<ChainInfo> chains_;

@@ -64,7 +64,8 @@ Result<LedgerFile> ReadRecords(io::ZeroCopyInputStream* input,
                                std::string_view name,
                                const ReadOptions& options) {
   LedgerDecoder decoder(DecodeOptions{/*auto_create_addresses=*/false,
-                                      options.check_conservation});
+                                      options.check_conservation,
+                                      options.lenient});
   ledger::Record record;
   for (std::size_t n = 0;; ++n) {
     if (AtEnd(input)) break;

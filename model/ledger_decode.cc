@@ -1,5 +1,6 @@
 #include "model/ledger_decode.h"
 
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -41,6 +42,9 @@ Status LedgerDecoder::AddHeader(const ledger::Header& header) {
     ledger.set_start(*start);
   }
   const common::Provenance& p = header.provenance();
+  if (!std::isfinite(p.scale()) || p.scale() <= 0) {
+    return Status::Error("header.provenance.scale must be a finite number > 0");
+  }
   file_.provenance = Provenance{p.scenario(), p.scenario_sha256(), p.seed(),
                                 p.chaintrace_version(), p.scale()};
   for (const ledger::ChainInfo& c : header.chains()) {
@@ -221,7 +225,9 @@ Status LedgerDecoder::AddTransaction(const ledger::Transaction& tx,
   spec.fee = tx.fee();
   spec.inputs = inputs_;
   spec.outputs = outputs_;
-  const auto id = ledger.AddTransaction(chain, spec, site);
+  const auto id = ledger.AddTransaction(
+      chain, spec, site,
+      options_.lenient ? TxChecks::kStructureOnly : TxChecks::kAll);
   if (!id.ok()) return id.status();
   if (options_.check_conservation) {
     if (Status st = CheckTxConservation(ledger, chain, *id); !st.ok()) {
@@ -259,7 +265,8 @@ Status LedgerDecoder::AddTransaction(const ledger::Transaction& tx,
       message += "output " + std::to_string(i) + ": truth: " + why;
       return Status::Error(std::move(message));
     };
-    if (t.stolen() < 0 || t.stolen() > tx.outputs(i).amount()) {
+    if (!options_.lenient &&
+        (t.stolen() < 0 || t.stolen() > tx.outputs(i).amount())) {
       return fail("stolen " + std::to_string(t.stolen()) +
                   " is not within 0..amount");
     }
@@ -339,6 +346,9 @@ Status LedgerDecoder::AddCashOut(const ledger::CashOut& c) {
       ledger.FindAsset(out.chain, c.asset()) != out.asset) {
     return Status::Error(what + "asset " + Quote(c.asset()) +
                          " is not the asset of transaction " + Quote(c.tx()));
+  }
+  if (!std::isfinite(c.usd()) || c.usd() < 0) {
+    return Status::Error(what + "usd must be a finite number >= 0");
   }
   out.amount = c.amount();
   out.usd = c.usd();

@@ -31,6 +31,8 @@ struct DecodeOptions {
   bool auto_create_addresses = false;
   // Check value conservation of each transaction as it is added.
   bool check_conservation = true;
+  // ReadOptions::lenient (model/ledger_io.h).
+  bool lenient = false;
 };
 
 class LedgerDecoder {

@@ -38,6 +38,11 @@ inline constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
 struct ReadOptions {
   // Refuse transactions that do not conserve value (model/conservation.h).
   bool check_conservation = true;
+  // Accept faults that leave the model well formed, so that
+  // `chaintrace verify` (model/verify.h) can name them all: double spends and
+  // transactions out of time order (TxChecks::kStructureOnly), and output
+  // truth whose stolen amount is outside 0..amount.
+  bool lenient = false;
 };
 
 // Reads `path` in the format its extension names.

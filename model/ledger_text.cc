@@ -77,7 +77,8 @@ Result<LedgerFile> ReadLedgerText(std::string_view text, std::string_view name,
     return Status::Error(std::string(name) + ": the ledger has no header");
   }
   LedgerDecoder decoder(DecodeOptions{/*auto_create_addresses=*/true,
-                                      options.check_conservation});
+                                      options.check_conservation,
+                                      options.lenient});
   if (Status st = decoder.AddHeader(message.header()); !st.ok()) {
     return fail("header", -1, st);
   }

@@ -367,5 +367,19 @@ TEST(LedgerFormatForPath, ByExtension) {
   EXPECT_EQ(LedgerFormatForPath("a.bin"), LedgerFormat::kBinary);
 }
 
+// Found by tests/fuzz/ledger_text_fuzzer: a NaN read into the model broke the
+// canonical round trip (NaN != NaN), so non-finite numbers are refused.
+TEST(ReadLedgerText, RefusesNonFiniteScaleAndCashOutUsd) {
+  EXPECT_THAT(
+      ReadLedgerText("header { provenance { scale: nan } }", "p.textproto")
+          .message(),
+      HasSubstr("p.textproto:1:1: header.provenance.scale must be a "
+                "finite number > 0"));
+  std::string peel = ReadFile(testing_util::TestdataPath("peel.textproto"));
+  peel.replace(peel.find("usd: 0.6"), 8, "usd: nan");
+  EXPECT_THAT(ReadLedgerText(peel, "c.textproto").message(),
+              HasSubstr("cash_out of 'hack1': usd must be a finite number"));
+}
+
 }  // namespace
 }  // namespace chaintrace

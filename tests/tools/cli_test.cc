@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/ledger_io.h"
+
 namespace chaintrace {
 namespace {
 
@@ -290,6 +292,112 @@ TEST(CliTrace, ListTracers) {
        {"poison", "haircut", "fifo", "lifo", "tiho", "seniority"}) {
     EXPECT_NE(r.out.find(std::string(name) + " "), std::string::npos) << name;
   }
+}
+
+// ---- verify
+
+const fs::path kLedgers = kSource / "tests/data/ledgers";
+
+TEST(Cli, VerifyAcceptsCleanLedgers) {
+  for (const fs::path& file :
+       {kLedgers / "ok_theft.textproto",
+        kLedgers / "ok_account_theft.textproto",
+        kSource / "tests/model/testdata/peel.textproto",
+        kSource / "tests/model/testdata/account.textproto"}) {
+    const CommandResult r = RunChaintrace({"verify", file.string()});
+    EXPECT_EQ(r.exit_code, 0) << file << "\n" << r.err;
+    EXPECT_NE(r.out.find(file.string() + ": ok ("), std::string::npos) << r.out;
+  }
+  const CommandResult accounts = RunChaintrace(
+      {"verify", "--accounts", (kLedgers / "ok_theft.textproto").string()});
+  EXPECT_NE(accounts.out.find(
+                "attack 'hack1' BTC: seeded 9990 = held 9970 + fees 20"),
+            std::string::npos)
+      << accounts.out;
+}
+
+TEST(Cli, VerifyReadsBinaryLedgers) {
+  const fs::path dir = fs::path(testing::TempDir()) /
+                       ("cli_test_verify_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const Result<LedgerFile> file =
+      ReadLedger((kLedgers / "ok_theft.textproto").string());
+  ASSERT_TRUE(file.ok()) << file.message();
+  const std::string bin = (dir / "ok_theft.bin").string();
+  ASSERT_TRUE(WriteLedger(*file, bin).ok());
+  const CommandResult r = RunChaintrace({"verify", "-q", bin});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+// Every bad_<kind>.textproto fails with exit 1, its first finding of kind
+// <kind>, the offending transaction named, and the count of findings.
+TEST(Cli, VerifyNamesTheFirstOffendingTransaction) {
+  int count = 0;
+  for (const auto& entry : fs::directory_iterator(kLedgers)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("bad_", 0) != 0) continue;
+    ++count;
+    std::string kind = name.substr(4, name.find('.') - 4);
+    for (char& c : kind) {
+      if (c == '_') c = '-';
+    }
+    const std::string path = entry.path().string();
+    const CommandResult r = RunChaintrace({"verify", path});
+    EXPECT_EQ(r.exit_code, 1) << path << "\n" << r.err;
+    const std::string first_line =
+        std::string(path).append(": ").append(kind).append(": chain '");
+    EXPECT_NE(r.err.find(first_line), std::string::npos) << r.err;
+    const std::size_t summary = r.err.find(path + ": FAILED: ");
+    ASSERT_NE(summary, std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(" finding", summary), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("; first: chain '", summary), std::string::npos);
+    EXPECT_NE(r.err.find("' transaction '", summary), std::string::npos);
+    EXPECT_NE(r.err.find("(" + kind + ")", summary), std::string::npos)
+        << r.err;
+  }
+  EXPECT_GE(count, 10);
+}
+
+TEST(Cli, VerifyCountsAllFindingsAndLimitsThoseItPrints) {
+  const std::string path = (kLedgers / "bad_stolen_created.textproto").string();
+  const CommandResult r =
+      RunChaintrace({"verify", "--max-findings", "1", path});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(path + ": ... 1 more"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("FAILED: 2 findings; first: chain 'btc' transaction "
+                       "'p1' (stolen-created)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(Cli, VerifyExitsTwoOnUnreadableInput) {
+  const fs::path dir = fs::path(testing::TempDir()) /
+                       ("cli_test_unreadable_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const fs::path garbage = dir / "garbage.bin";
+  {
+    std::ofstream out(garbage, std::ios::binary);
+    out << "\x05hello world";
+  }
+  const fs::path text = dir / "broken.textproto";
+  {
+    std::ofstream out(text);
+    out << "header { chains { name: \"btc\" ";
+  }
+  for (const fs::path& file :
+       {dir / "missing.bin", garbage, text,
+        kSource / "tests/data/malformed/unbalanced_brace.textproto"}) {
+    const CommandResult r = RunChaintrace({"verify", file.string()});
+    EXPECT_EQ(r.exit_code, 2) << file << "\n" << r.err;
+    EXPECT_NE(r.err.find(file.string() + ": cannot be verified"),
+              std::string::npos)
+        << r.err;
+  }
+  EXPECT_EQ(RunChaintrace({"verify"}).exit_code, 2);
+  const CommandResult help = RunChaintrace({"verify", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("LEDGER"), std::string::npos);
 }
 
 }  // namespace

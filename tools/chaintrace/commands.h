@@ -18,6 +18,7 @@ enum ExitCode : int {
 void AddSimulateCommand(CLI::App& app, int* exit_code);
 void AddValidateCommand(CLI::App& app, int* exit_code);
 void AddTraceCommand(CLI::App& app, int* exit_code);
+void AddVerifyCommand(CLI::App& app, int* exit_code);
 
 }  // namespace chaintrace::tools
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   chaintrace::tools::AddSimulateCommand(app, &exit_code);
   chaintrace::tools::AddValidateCommand(app, &exit_code);
   chaintrace::tools::AddTraceCommand(app, &exit_code);
+  chaintrace::tools::AddVerifyCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,299 @@
+#include "model/verify.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "model/ledger_io.h"
+#include "tests/model/ledger_test_util.h"
+
+namespace chaintrace {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+using testing_util::kAccountHeader;
+using testing_util::kUtxoHeader;
+
+constexpr ReadOptions kLenient{/*check_conservation=*/false,
+                               /*lenient=*/true};
+
+std::string LedgerPath(std::string_view name) {
+  return std::string(CHAINTRACE_SOURCE_DIR) + "/tests/data/ledgers/" +
+         std::string(name);
+}
+
+LedgerFile ReadLenient(const std::string& path) {
+  Result<LedgerFile> file = ReadLedger(path, kLenient);
+  EXPECT_TRUE(file.ok()) << file.message();
+  return file.ok() ? std::move(file).value() : LedgerFile{};
+}
+
+LedgerFile ParseLenient(const std::string& text) {
+  Result<LedgerFile> file = ReadLedgerText(text, "inline", kLenient);
+  EXPECT_TRUE(file.ok()) << file.message();
+  return file.ok() ? std::move(file).value() : LedgerFile{};
+}
+
+// The first finding of a bad ledger file, which must have findings.
+Finding FirstFinding(std::string_view name) {
+  const VerifyResult r = VerifyLedger(ReadLenient(LedgerPath(name)));
+  EXPECT_FALSE(r.ok()) << name;
+  return r.findings.empty() ? Finding{} : r.findings.front();
+}
+
+TEST(VerifyLedger, ShippedTestLedgersAreClean) {
+  for (const char* name : {"peel.textproto", "account.textproto"}) {
+    const VerifyResult r = VerifyLedger(testing_util::ReadTestdata(name));
+    EXPECT_TRUE(r.ok()) << name << ": " << r.findings.front().message;
+  }
+}
+
+// ok_theft.textproto: seeded 9990 = held 1000 (shop) + 8970 (exch_dep) +
+// fees 20 (p1, p2).
+TEST(VerifyLedger, AccountsForEveryStolenUnitOnUtxo) {
+  const LedgerFile file = ReadLenient(LedgerPath("ok_theft.textproto"));
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_TRUE(r.ok()) << r.findings.front().message;
+  ASSERT_EQ(r.accounts.size(), 1u);
+  const StolenAccount& a = r.accounts[0];
+  EXPECT_EQ(file.truth->attack(a.attack).name, "hack1");
+  EXPECT_EQ(file.ledger.asset(a.asset).name, "BTC");
+  EXPECT_TRUE(a.exact);
+  EXPECT_EQ(a.seeded, 9990);
+  EXPECT_EQ(a.held, 9970);
+  EXPECT_EQ(a.fees, 20);
+}
+
+// ok_account_theft.textproto: 400 ETH and 9000 USDT seeded; ETH held at
+// most 98 (thief) + 298 (exch_dep); the USDT sits at the DEX.
+TEST(VerifyLedger, BoundsStolenHeldOnAccountChains) {
+  const LedgerFile file = ReadLenient(LedgerPath("ok_account_theft.textproto"));
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_TRUE(r.ok()) << r.findings.front().message;
+  ASSERT_EQ(r.accounts.size(), 2u);
+  EXPECT_EQ(file.ledger.asset(r.accounts[0].asset).name, "ETH");
+  EXPECT_FALSE(r.accounts[0].exact);
+  EXPECT_EQ(r.accounts[0].seeded, 400);
+  EXPECT_EQ(r.accounts[0].held, 396);
+  EXPECT_EQ(r.accounts[0].fees, 0);
+  EXPECT_EQ(file.ledger.asset(r.accounts[1].asset).name, "USDT");
+  EXPECT_EQ(r.accounts[1].seeded, 9000);
+  EXPECT_EQ(r.accounts[1].held, 9000);
+}
+
+struct BadCase {
+  const char* file;
+  FindingKind kind;
+  const char* tx;
+  const char* message;
+  friend void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
+};
+
+class VerifyBadLedger : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(VerifyBadLedger, NamesTheFirstOffendingTransaction) {
+  const BadCase& c = GetParam();
+  const Finding f = FirstFinding(c.file);
+  EXPECT_EQ(FindingKindName(f.kind), FindingKindName(c.kind));
+  EXPECT_THAT(
+      f.message,
+      StartsWith("chain '" +
+                 std::string(c.kind == FindingKind::kBalance ? "eth" : "btc") +
+                 "' transaction '" + c.tx + "': "));
+  EXPECT_THAT(f.message, HasSubstr(c.message));
+  EXPECT_NE(f.chain, ChainId::kNone);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryKind, VerifyBadLedger,
+    ::testing::Values(
+        BadCase{"bad_conservation.textproto", FindingKind::kConservation, "t2",
+                "inputs 4990 != outputs 4990 + fee 10"},
+        BadCase{"bad_double_spend.textproto", FindingKind::kDoubleSpend, "t2",
+                "input 0: double spend: output 'c0:0' is already spent"},
+        BadCase{"bad_time_order.textproto", FindingKind::kTimeOrder, "t2",
+                "time 600 is before the chain's previous transaction (1200)"},
+        BadCase{"bad_balance.textproto", FindingKind::kBalance, "e2",
+                "address 'alice' is debited 100 of 'ETH' but holds only 49"},
+        BadCase{"bad_theft.textproto", FindingKind::kTheft, "t1",
+                "theft 'hack1': reports 9000 units, but output 0 carries 9990 "
+                "stolen units of attack 'hack1'"},
+        BadCase{"bad_stolen_range.textproto", FindingKind::kStolenRange, "p1",
+                "output 0: stolen 1500 is not within 0..amount (1000)"},
+        BadCase{"bad_stolen_attack.textproto", FindingKind::kStolenAttack, "p1",
+                "output 0: carries 1000 stolen units but names no attack"},
+        BadCase{"bad_stolen_created.textproto", FindingKind::kStolenCreated,
+                "p1",
+                "its outputs carry 9980 stolen units of attack 'hack1' but its "
+                "inputs bring only 5000"},
+        BadCase{"bad_stolen_lost.textproto", FindingKind::kStolenLost, "p1",
+                "its inputs bring 1010 more stolen units than its outputs "
+                "carry, but its fee is 10"},
+        BadCase{"bad_cash_out.textproto", FindingKind::kCashOut, "p2",
+                "cash-out of attack 'hack1': amount 9000, but output 0 carries "
+                "8970 stolen units of attack 'hack1'"}),
+    [](const ::testing::TestParamInfo<BadCase>& param) {
+      std::string name(FindingKindName(param.param.kind));
+      for (char& ch : name) {
+        if (ch == '-') ch = '_';
+      }
+      return name;
+    });
+
+// The strict reader refuses what verify names; the lenient one loads it.
+TEST(VerifyLedger, StrictReaderRefusesWhatLenientReadingLoads) {
+  for (const char* name :
+       {"bad_double_spend.textproto", "bad_time_order.textproto",
+        "bad_stolen_range.textproto"}) {
+    EXPECT_FALSE(ReadLedger(LedgerPath(name)).ok()) << name;
+    EXPECT_TRUE(ReadLedger(LedgerPath(name), kLenient).ok()) << name;
+  }
+}
+
+// A double spend of a stolen output counts its stolen value twice: the
+// attack's account no longer balances, reported last, naming the attack.
+TEST(VerifyLedger, DoubleSpendOfStolenValueIsUnaccounted) {
+  const LedgerFile file = ParseLenient(std::string(kUtxoHeader) + R"pb(
+    attacks { name: "h" }
+    transactions {
+      id: "c0"
+      chain: "btc"
+      time: 0
+      coinbase: true
+      outputs { address: "hot" amount: 100 }
+    }
+    transactions {
+      id: "t"
+      chain: "btc"
+      time: 1
+      inputs { tx: "c0" }
+      outputs {
+        address: "x"
+        amount: 100
+        truth { stolen: 100 attack: "h" }
+      }
+    }
+    transactions {
+      id: "a"
+      chain: "btc"
+      time: 2
+      inputs { tx: "t" }
+      outputs {
+        address: "y"
+        amount: 100
+        truth { stolen: 100 attack: "h" }
+      }
+    }
+    transactions {
+      id: "b"
+      chain: "btc"
+      time: 3
+      inputs { tx: "t" }
+      outputs {
+        address: "z"
+        amount: 100
+        truth { stolen: 100 attack: "h" }
+      }
+    }
+    thefts { attack: "h" chain: "btc" tx: "t" amount: 100 }
+  )pb");
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kDoubleSpend);
+  EXPECT_EQ(file.ledger.txs(r.findings[0].chain).txid(r.findings[0].tx), "b");
+  EXPECT_EQ(r.findings[1].kind, FindingKind::kUnaccounted);
+  EXPECT_EQ(r.findings[1].chain, ChainId::kNone);
+  EXPECT_EQ(r.findings[1].message,
+            "attack 'h' asset 'BTC': stolen value not accounted for: 100 "
+            "seeded at its thefts != 200 held on unspent outputs + 0 in fees");
+}
+
+// Stolen value on an account chain can only leave an address that holds it.
+TEST(VerifyLedger, StolenCreditFromACleanAccountIsCreated) {
+  const LedgerFile file = ParseLenient(std::string(kAccountHeader) + R"pb(
+    attacks { name: "h" }
+    transactions {
+      id: "g"
+      chain: "eth"
+      time: 0
+      coinbase: true
+      outputs { address: "hot" amount: 100 }
+      outputs { address: "clean" amount: 100 }
+    }
+    transactions {
+      id: "t"
+      chain: "eth"
+      time: 1
+      inputs { address: "hot" amount: 100 }
+      outputs {
+        address: "x"
+        amount: 100
+        truth { stolen: 100 attack: "h" }
+      }
+    }
+    transactions {
+      id: "m"
+      chain: "eth"
+      time: 2
+      inputs { address: "clean" amount: 50 }
+      outputs {
+        address: "y"
+        amount: 50
+        truth { stolen: 50 attack: "h" }
+      }
+    }
+    thefts { attack: "h" chain: "eth" tx: "t" amount: 100 }
+  )pb");
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kStolenCreated);
+  EXPECT_EQ(r.findings[0].message,
+            "chain 'eth' transaction 'm': its credits carry 50 stolen units "
+            "of attack 'h' but its debited addresses hold at most 0 (stolen "
+            "value appears only at a reported theft)");
+}
+
+// Token transfers pay their fee in the native asset from the first input.
+TEST(VerifyLedger, TokenFeeOverdraftIsABalanceFinding) {
+  const LedgerFile file = ParseLenient(std::string(kAccountHeader) + R"pb(
+    transactions {
+      id: "g"
+      chain: "eth"
+      time: 0
+      coinbase: true
+      asset: "USDT"
+      outputs { address: "a" amount: 100 }
+    }
+    transactions {
+      id: "e"
+      chain: "eth"
+      time: 1
+      fee: 3
+      asset: "USDT"
+      inputs { address: "a" amount: 100 }
+      outputs { address: "b" amount: 100 }
+    }
+  )pb");
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kBalance);
+  EXPECT_THAT(r.findings[0].message,
+              HasSubstr("address 'a' is debited 3 of 'ETH' (the fee) but "
+                        "holds only 0"));
+}
+
+TEST(VerifyLedger, CountsEveryFindingNotOnlyTheFirst) {
+  const VerifyResult r =
+      VerifyLedger(ReadLenient(LedgerPath("bad_stolen_created.textproto")));
+  // p1 creates stolen value; the attack's account then does not balance.
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kStolenCreated);
+  EXPECT_EQ(r.findings[1].kind, FindingKind::kUnaccounted);
+}
+
+}  // namespace
+}  // namespace chaintrace
