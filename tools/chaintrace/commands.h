@@ -16,6 +16,8 @@ enum ExitCode : int {
 // line selects it, its callback runs the command and stores its exit code in
 // *exit_code. Options live as long as `app` does.
 void AddValidateCommand(CLI::App& app, int* exit_code);
+void AddExportCommand(CLI::App& app, int* exit_code);
+void AddImportCommand(CLI::App& app, int* exit_code);
 
 }  // namespace chaintrace::tools
 

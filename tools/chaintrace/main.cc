@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
 
   int exit_code = kExitOk;
   chaintrace::tools::AddValidateCommand(app, &exit_code);
+  chaintrace::tools::AddExportCommand(app, &exit_code);
+  chaintrace::tools::AddImportCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);
