@@ -98,6 +98,8 @@ class BitcoinJsonImporter::State {
   }
 
   Status AddBlock(const Json& block, std::string_view name);
+  // Blocks are numbered from 1 in each document's messages.
+  void StartDocument() { document_blocks_ = 0; }
   Result<ImportedLedger> Finish();
 
  private:
@@ -119,6 +121,7 @@ class BitcoinJsonImporter::State {
   ImportedLedger out_;
   ChainId chain_ = ChainId::kNone;
   std::size_t blocks_ = 0;
+  std::size_t document_blocks_ = 0;
   std::optional<std::int64_t> last_height_;
   Seconds last_time_ = 0;
   // vout number of every stored output, by OutputId.
@@ -385,8 +388,10 @@ Status BitcoinJsonImporter::State::AddTx(const Json& tx,
 Status BitcoinJsonImporter::State::AddBlock(const Json& block,
                                             std::string_view name) {
   ++blocks_;
+  ++document_blocks_;
   const std::optional<std::int64_t> height = IntField(block, "height");
-  std::string where = std::string(name) + ": block " + std::to_string(blocks_);
+  std::string where =
+      std::string(name) + ": block " + std::to_string(document_blocks_);
   if (height) where += " (height " + std::to_string(*height) + ")";
   if (height && last_height_ && *height <= *last_height_) {
     return Status::Error(where + ": comes after height " +
@@ -428,6 +433,7 @@ BitcoinJsonImporter::~BitcoinJsonImporter() = default;
 Status BitcoinJsonImporter::AddText(std::string_view text,
                                     std::string_view name) {
   if (Status st = state_->SetUpOnce(); !st.ok()) return st;
+  state_->StartDocument();
   return ForEachJsonObject(
       text, name, [&](Json& block) { return state_->AddBlock(block, name); });
 }
