@@ -1,5 +1,6 @@
 #include "sim/io/labels_csv.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -76,7 +77,9 @@ Result<LabelsCsvStats> ReadLabelsCsv(std::string_view text,
                          std::to_string(reader.line()) + ": " + what);
   };
   while (reader.Next(&row)) {
-    if (first && !row.empty() && AsciiLower(TrimSpaces(row[0])) == "address") {
+    if (first && std::any_of(row.begin(), row.end(), [](const auto& f) {
+          return AsciiLower(TrimSpaces(f)) == "address";
+        })) {
       first = false;
       Result<Columns> header = HeaderColumns(row);
       if (!header.ok()) return fail(header.message());

@@ -2,8 +2,8 @@
 #define CHAINTRACE_SIM_IO_LABELS_CSV_H_
 
 // Address labels for an imported ledger, from CSV: `address,kind,service`,
-// one label per row. A header row is optional; when the first row's first
-// field is "address" (any case) it is a header and columns are matched by
+// one label per row. A header row is optional; when a field of the first row
+// is "address" (any case) it is a header and columns are matched by
 // name (kind may also be called label or label_kind; service may be called
 // entity or name), otherwise the columns are address, kind, service in that
 // order. `kind` is a proto/common.proto LabelKind name, without or with its
