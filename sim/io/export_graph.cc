@@ -129,12 +129,14 @@ void EmitFlowGraph(const ExportView& v, GraphSink& sink, ExportStats* stats) {
     ++stats->addresses;
     const std::string owner(v.owner(a));
     const std::string name(l.address_name(a));
+    std::string label = name;
+    if (!owner.empty()) (label += '\n') += owner;
     sink.BeginNode(AddressNode(a),
                    !stolen_address.empty() && stolen_address[Index(a)] != 0);
     Element(sink, For::kNode)
         .Set("role", "address")
         .Set("chain", l.chain(l.address_chain(a)).name)
-        .SetLabel("name", name, owner.empty() ? name : name + "\n" + owner)
+        .SetLabel("name", name, label)
         .Set("type", l.address_type(a))
         .Set("owner", owner)
         .Set("kind", v.owner_kind(a))

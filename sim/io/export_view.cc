@@ -60,9 +60,8 @@ std::string_view ExportView::label_kind(AddressId a) const {
 
 std::string_view ExportView::label_service(AddressId a) const {
   const AddressLabel l = file_->labels.label(a);
-  return l.service == ServiceId::kNone
-             ? std::string_view()
-             : std::string_view(file_->labels.service(l.service).name);
+  if (l.service == ServiceId::kNone) return {};
+  return file_->labels.service(l.service).name;
 }
 
 std::string ExportView::Decimal(AssetId asset, Amount amount) const {
@@ -75,9 +74,8 @@ TxTruth ExportView::tx_truth(ChainId c, TxId t) const {
 
 std::string_view ExportView::tx_attack(ChainId c, TxId t) const {
   const TxTruth truth = tx_truth(c, t);
-  return truth.attack == AttackId::kNone
-             ? std::string_view()
-             : std::string_view(file_->truth->attack(truth.attack).name);
+  if (truth.attack == AttackId::kNone) return {};
+  return file_->truth->attack(truth.attack).name;
 }
 
 std::optional<Amount> ExportView::output_stolen(ChainId c, OutputId o) const {
@@ -88,8 +86,8 @@ std::optional<Amount> ExportView::output_stolen(ChainId c, OutputId o) const {
 std::string_view ExportView::output_attack(ChainId c, OutputId o) const {
   if (!has_truth()) return {};
   const AttackId a = file_->truth->stolen_attack(c, o);
-  return a == AttackId::kNone ? std::string_view()
-                              : std::string_view(file_->truth->attack(a).name);
+  if (a == AttackId::kNone) return {};
+  return file_->truth->attack(a).name;
 }
 
 void ExportView::InputStolen(ChainId c, TxId t,

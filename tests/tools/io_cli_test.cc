@@ -53,6 +53,7 @@ CommandResult Run(std::vector<std::string> args) {
   const fs::path out = dir / "stdout";
   const fs::path err = dir / "stderr";
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   const pid_t pid = fork();
