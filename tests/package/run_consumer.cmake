@@ -1,7 +1,8 @@
 # ctest driver (cmake -P): installs the build tree into a fresh temporary
 # prefix, configures and builds tests/package/consumer against it, runs the
 # consumer and checks what it prints. Variables: BINARY_DIR (the chaintrace
-# build tree), SOURCE_DIR (its source tree).
+# build tree), SOURCE_DIR (its source tree), CONSUMER_FLAGS (compile and
+# link flags for the consumer, e.g. sanitizers).
 string(RANDOM LENGTH 8 suffix)
 set(tmp "$ENV{TMPDIR}")
 if(NOT tmp)
@@ -31,7 +32,9 @@ foreach(f lib/cmake/chaintrace/chaintraceConfig.cmake
 endforeach()
 run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/package/consumer"
     -B "${work}/build" -DCMAKE_BUILD_TYPE=Release
-    "-DCMAKE_PREFIX_PATH=${work}/prefix")
+    "-DCMAKE_PREFIX_PATH=${work}/prefix"
+    "-DCMAKE_CXX_FLAGS=${CONSUMER_FLAGS}"
+    "-DCMAKE_EXE_LINKER_FLAGS=${CONSUMER_FLAGS}")
 run(${CMAKE_COMMAND} --build "${work}/build")
 run("${work}/build/consumer"
     "${SOURCE_DIR}/scenarios/un2022_three_exchanges.textproto"

@@ -1,7 +1,7 @@
-// consumer SCENARIO LEDGER: loads and validates a scenario, reads a ledger
-// and checks its conservation, lists the registered tracers, and exports
-// the ledger as JSON to stdout-adjacent OUT (third argument), all through
-// the installed chaintrace package.
+// consumer SCENARIO LEDGER OUT.json: loads and validates a scenario, reads
+// a ledger and checks its conservation, lists the registered tracers and
+// exports the ledger as JSON to OUT.json, all through the installed
+// chaintrace package.
 
 #include <iostream>
 
@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   const chaintrace::sim::LoadResult scenario =
       chaintrace::sim::LoadScenarioFile(argv[1]);
   if (!scenario.ok()) {
-    for (const auto& d : scenario.diagnostics) std::cerr << d.ToString() << "\n";
+    for (const auto& d : scenario.diagnostics)
+      std::cerr << d.ToString() << "\n";
     return 1;
   }
   std::cout << "scenario " << scenario.scenario->scenario.metadata().name()
@@ -32,8 +33,7 @@ int main(int argc, char** argv) {
     std::cerr << ledger.message() << "\n";
     return 1;
   }
-  if (const auto st = chaintrace::CheckConservation(ledger->ledger);
-      !st.ok()) {
+  if (const auto st = chaintrace::CheckConservation(ledger->ledger); !st.ok()) {
     std::cerr << st.message() << "\n";
     return 1;
   }
