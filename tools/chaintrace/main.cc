@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   chaintrace::tools::AddValidateCommand(app, &exit_code);
   chaintrace::tools::AddTraceCommand(app, &exit_code);
   chaintrace::tools::AddVerifyCommand(app, &exit_code);
+  chaintrace::tools::AddExportCommand(app, &exit_code);
+  chaintrace::tools::AddImportCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);
