@@ -2,6 +2,11 @@
 
 #include <string>
 
+#include "sim/trace/change_cluster.h"
+#include "sim/trace/deposit_cluster.h"
+#include "sim/trace/multi_input.h"
+#include "sim/trace/peel_follower.h"
+
 namespace chaintrace::trace {
 namespace {
 
@@ -16,6 +21,19 @@ struct Entry {
 // factory (declared in its own header under sim/trace/).
 const std::vector<Entry>& Entries() {
   static const std::vector<Entry> entries = {
+      {{"multi_input",
+        "common-input clusters, CoinJoins excluded (Meiklejohn et al. 2013)"},
+       &MakeMultiInputTracer},
+      {{"change",
+        "multi-input + change-address clusters (Meiklejohn et al. 2013; "
+        "BlockSci)"},
+       &MakeChangeTracer},
+      {{"deposit_cluster",
+        "exchange deposit-address clusters on account chains (Victor 2020)"},
+       &MakeDepositClusterTracer},
+      {{"peel_follower",
+        "follows peel chains along the change (Kappos et al. 2022)"},
+       &MakePeelFollowerTracer},
   };
   return entries;
 }
