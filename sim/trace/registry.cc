@@ -20,21 +20,14 @@ struct Entry {
 // The registry. Add a tracer here: its name, a one-line summary, and its
 // factory (declared in its own header under sim/trace/).
 const std::vector<Entry>& Entries() {
+  // clang-format off
   static const std::vector<Entry> entries = {
-      {{"multi_input",
-        "common-input clusters, CoinJoins excluded (Meiklejohn et al. 2013)"},
-       &MakeMultiInputTracer},
-      {{"change",
-        "multi-input + change-address clusters (Meiklejohn et al. 2013; "
-        "BlockSci)"},
-       &MakeChangeTracer},
-      {{"deposit_cluster",
-        "exchange deposit-address clusters on account chains (Victor 2020)"},
-       &MakeDepositClusterTracer},
-      {{"peel_follower",
-        "follows peel chains along the change (Kappos et al. 2022)"},
-       &MakePeelFollowerTracer},
+      {{"multi_input", "common-input clusters, CoinJoins excluded (Meiklejohn et al. 2013)"}, &MakeMultiInputTracer},
+      {{"change", "multi-input + change-address clusters (Meiklejohn et al. 2013; BlockSci)"}, &MakeChangeTracer},
+      {{"deposit_cluster", "exchange deposit-address clusters on account chains (Victor 2020)"}, &MakeDepositClusterTracer},
+      {{"peel_follower", "follows peel chains along the change (Kappos et al. 2022)"}, &MakePeelFollowerTracer},
   };
+  // clang-format on
   return entries;
 }
 
