@@ -4,6 +4,7 @@
 
 #include "sim/trace/change_cluster.h"
 #include "sim/trace/deposit_cluster.h"
+#include "sim/trace/mixer_demix.h"
 #include "sim/trace/multi_input.h"
 #include "sim/trace/peel_follower.h"
 
@@ -26,6 +27,7 @@ const std::vector<Entry>& Entries() {
       {{"change", "multi-input + change-address clusters (Meiklejohn et al. 2013; BlockSci)"}, &MakeChangeTracer},
       {{"deposit_cluster", "exchange deposit-address clusters on account chains (Victor 2020)"}, &MakeDepositClusterTracer},
       {{"peel_follower", "follows peel chains along the change (Kappos et al. 2022)"}, &MakePeelFollowerTracer},
+      {{"mixer_demix", "links fixed-denomination mixer deposits to withdrawals (Béres et al. 2021; Tutela)"}, &MakeMixerDemixTracer},
   };
   // clang-format on
   return entries;
