@@ -46,6 +46,28 @@ class AddressActivity {
   std::vector<OutputId> credit_output_;
 };
 
+// Calls f(OutputId) for each output that moves value received in `o`
+// onward: on a UTXO chain the outputs of the transaction spending `o`; on
+// an ACCOUNT chain the outputs of every later transaction debiting o's
+// address (the address is a pool; what it pays after the credit may carry
+// it). O(outputs visited), plus the address's debits on ACCOUNT chains.
+template <typename F>
+void ForEachOnwardOutput(const Ledger& ledger, const AddressActivity& activity,
+                         ChainId chain, OutputId o, F&& f) {
+  const TxStore& s = ledger.txs(chain);
+  if (ledger.chain(chain).is_utxo()) {
+    const TxId next = s.spent_by(o);
+    if (next == TxId::kNone) return;
+    for (OutputId out : s.outputs(next)) f(out);
+    return;
+  }
+  const TxId from = s.output_tx(o);
+  for (TxId t : activity.debits(s.output_address(o))) {
+    if (t <= from) continue;
+    for (OutputId out : s.outputs(t)) f(out);
+  }
+}
+
 }  // namespace chaintrace::trace
 
 #endif  // CHAINTRACE_SIM_TRACE_ADDRESS_ACTIVITY_H_

@@ -14,6 +14,13 @@ LedgerBuilder::LedgerBuilder() {
   EXPECT_TRUE(ledger_.SetNativeAsset(eth_, eth_asset_).ok());
 }
 
+AssetId LedgerBuilder::AddToken(std::string name, int decimals,
+                                std::vector<PricePoint> usd) {
+  auto a = ledger_.AddAsset(AssetInfo{std::move(name), eth_, decimals, usd});
+  EXPECT_TRUE(a.ok()) << a.message();
+  return a.ok() ? *a : AssetId::kNone;
+}
+
 AddressId LedgerBuilder::Address(ChainId chain, std::string_view name,
                                  std::string_view type) {
   const AddressId found = ledger_.FindAddress(chain, name);

@@ -32,6 +32,9 @@ class LedgerBuilder {
   AssetId eth_asset() const { return eth_asset_; }
   AssetId usdt() const { return usdt_; }
 
+  // A further asset on the ACCOUNT chain; `usd` empty: no price path.
+  AssetId AddToken(std::string name, int decimals, std::vector<PricePoint> usd);
+
   // The address, created with `type` ("" = the chain's default) when new.
   AddressId Address(ChainId chain, std::string_view name,
                     std::string_view type = "");
