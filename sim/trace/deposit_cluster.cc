@@ -6,11 +6,6 @@
 namespace chaintrace::trace {
 namespace {
 
-bool IsExchangeLabel(LabelKind k) {
-  return k == common::LABEL_EXCHANGE_DEPOSIT ||
-         k == common::LABEL_EXCHANGE_WALLET;
-}
-
 // The one address every debit of `d` pays, each within the sweep delay of
 // a credit; kNone otherwise.
 AddressId SweepTarget(const Ledger& ledger, const AddressActivity& activity,
@@ -63,7 +58,7 @@ std::vector<AddressId> FindDepositAddresses(const Ledger& ledger,
     const AddressId h = sweeps[Index(a)];
     if (h == AddressId::kNone) continue;
     const bool hot = inflows[Index(h)] >= min_deposits ||
-                     IsExchangeLabel(labels.label(h).kind);
+                     labels.label(h).kind == common::LABEL_EXCHANGE_WALLET;
     // A hot wallet does not itself sweep into another wallet.
     if (hot && sweeps[Index(h)] == AddressId::kNone) target[Index(a)] = h;
   }

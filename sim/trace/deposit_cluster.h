@@ -9,7 +9,7 @@
 //   asset) pays H and only H (H != D), and every debit follows a credit to
 //   D by at most `max_sweep_delay`;
 //   H is a hot wallet when at least `min_deposits` deposit addresses sweep
-//   into it, or H carries an exchange label (deposit or wallet).
+//   into it, or H carries a LABEL_EXCHANGE_WALLET label.
 // Clusters: each hot wallet with its deposit addresses (the exchange); and,
 // per deposit address, all the addresses that paid into it (one customer,
 // Victor's reuse heuristic), leaving out the hot wallet, labelled

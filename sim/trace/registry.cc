@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "sim/trace/analyst.h"
 #include "sim/trace/bridge_match.h"
 #include "sim/trace/change_cluster.h"
 #include "sim/trace/deposit_cluster.h"
@@ -30,6 +31,7 @@ const std::vector<Entry>& Entries() {
       {{"peel_follower", "follows peel chains along the change (Kappos et al. 2022)"}, &MakePeelFollowerTracer},
       {{"mixer_demix", "links fixed-denomination mixer deposits to withdrawals (Béres et al. 2021; Tutela)"}, &MakeMixerDemixTracer},
       {{"bridge_match", "matches bridge locks to releases and swap legs by amount, time and address (Mazorra et al. 2023)"}, &MakeBridgeMatchTracer},
+      {{"analyst", "follows through transfers, change, mixers, bridges and swaps to labelled exchanges and OTC desks, within a hop limit"}, &MakeAnalystTracer},
   };
   // clang-format on
   return entries;
