@@ -2,9 +2,16 @@
 
 #include <string>
 
+#include "sim/trace/analyst.h"
+#include "sim/trace/bridge_match.h"
+#include "sim/trace/change_cluster.h"
+#include "sim/trace/deposit_cluster.h"
 #include "sim/trace/fifo.h"
 #include "sim/trace/haircut.h"
 #include "sim/trace/lifo.h"
+#include "sim/trace/mixer_demix.h"
+#include "sim/trace/multi_input.h"
+#include "sim/trace/peel_follower.h"
 #include "sim/trace/poison.h"
 #include "sim/trace/seniority.h"
 #include "sim/trace/tiho.h"
@@ -30,6 +37,13 @@ const std::vector<Entry>& Entries() {
     {{"lifo", "taint model: last input in is first out, fee last (Anderson et al. 2018)"}, MakeLifoTracer},
     {{"tiho", "taint model: taint in, highest-value outputs out first (Anderson et al. 2018)"}, MakeTihoTracer},
     {{"seniority", "taint model: tainted value is spent first, outputs in order"}, MakeSeniorityTracer},
+      {{"multi_input", "common-input clusters, CoinJoins excluded (Meiklejohn et al. 2013)"}, &MakeMultiInputTracer},
+      {{"change", "multi-input + change-address clusters (Meiklejohn et al. 2013; BlockSci)"}, &MakeChangeTracer},
+      {{"deposit_cluster", "exchange deposit-address clusters on account chains (Victor 2020)"}, &MakeDepositClusterTracer},
+      {{"peel_follower", "follows peel chains along the change (Kappos et al. 2022)"}, &MakePeelFollowerTracer},
+      {{"mixer_demix", "links fixed-denomination mixer deposits to withdrawals (Béres et al. 2021; Tutela)"}, &MakeMixerDemixTracer},
+      {{"bridge_match", "matches bridge locks to releases and swap legs by amount, time and address (Mazorra et al. 2023)"}, &MakeBridgeMatchTracer},
+      {{"analyst", "follows through transfers, change, mixers, bridges and swaps to labelled exchanges and OTC desks, within a hop limit"}, &MakeAnalystTracer},
   };
   // clang-format on
   return entries;

@@ -1,0 +1,94 @@
+#include "sim/trace/mixer_demix.h"
+
+#include <vector>
+
+#include "sim/trace/address_activity.h"
+#include "sim/trace/result_builder.h"
+
+namespace chaintrace::trace {
+namespace {
+
+class MixerDemixTracer : public Tracer {
+ public:
+  MixerDemixTracer(const TracerOptions& options, const DemixOptions& demix)
+      : options_(options), demix_(demix) {}
+  std::string_view name() const override { return "mixer_demix"; }
+
+  Result<TraceResult> Trace(const TraceInput& input) const override {
+    if (Status st = follow::CheckInput(input); !st.ok()) return st;
+    const Ledger& ledger = *input.ledger;
+    const Labels& labels = follow::LabelsOf(input);
+    const AddressActivity activity(ledger);
+    const Demixing demix = Demix(ledger, labels, activity, demix_);
+    // Per chain and output: the deposit it is, or kNoLink.
+    std::vector<std::vector<std::uint32_t>> deposit_of(ledger.chain_count());
+    for (ChainId c : ledger.chain_ids()) {
+      deposit_of[Index(c)].assign(ledger.txs(c).output_count(),
+                                  Demixing::kNoLink);
+    }
+    for (std::uint32_t i = 0; i < demix.pools.deposits.size(); ++i) {
+      const MixerDeposit& d = demix.pools.deposits[i];
+      deposit_of[Index(d.chain)][Index(d.output)] = i;
+    }
+
+    follow::ResultBuilder out(ledger);
+    const auto allowed = [&](std::int32_t hop) {
+      return options_.max_hops <= 0 || hop <= options_.max_hops;
+    };
+    const auto follow_deposit = [&](std::uint32_t di, std::int32_t hop) {
+      if (!allowed(hop)) return;
+      const MixerDeposit& d = demix.pools.deposits[di];
+      out.FlagWhole(d.chain, d.output, hop, 1.0f);
+      const std::uint32_t link = demix.link_of_deposit[di];
+      if (link == Demixing::kNoLink || !allowed(hop + 1)) {
+        out.Attribute(labels.label(d.pool).service, d.asset, d.amount);
+        return;
+      }
+      const DemixLink& l = demix.links[link];
+      const MixerWithdrawal& w = demix.pools.withdrawals[l.withdrawal];
+      out.FlagWhole(w.chain, w.recipient_output, hop + 1, DemixScore(l.method));
+      const TxStore& s = ledger.txs(w.chain);
+      out.Attribute(labels.label(w.recipient).service, w.asset,
+                    s.output_amount(w.recipient_output));
+    };
+
+    for (const Seed& seed : input.seeds) {
+      const ChainId c = seed.chain;
+      const TxStore& s = ledger.txs(c);
+      out.Flag(c, seed.output, seed.amount, 0, 1.0f);
+      if (ledger.chain(c).is_utxo()) continue;
+      const std::uint32_t own = deposit_of[Index(c)][Index(seed.output)];
+      if (own != Demixing::kNoLink) {
+        follow_deposit(own, 0);
+        continue;
+      }
+      const AddressId a = s.output_address(seed.output);
+      const TxId from = s.output_tx(seed.output);
+      for (TxId t : activity.debits(a)) {
+        if (t <= from) continue;
+        for (OutputId o : s.outputs(t)) {
+          const std::uint32_t di = deposit_of[Index(c)][Index(o)];
+          if (di != Demixing::kNoLink) follow_deposit(di, 1);
+        }
+      }
+    }
+    return out.Finish();
+  }
+
+ private:
+  TracerOptions options_;
+  DemixOptions demix_;
+};
+
+}  // namespace
+
+std::unique_ptr<Tracer> MakeMixerDemixTracer(const TracerOptions& options) {
+  return MakeMixerDemixTracer(options, DemixOptions{});
+}
+
+std::unique_ptr<Tracer> MakeMixerDemixTracer(const TracerOptions& options,
+                                             const DemixOptions& demix) {
+  return std::make_unique<MixerDemixTracer>(options, demix);
+}
+
+}  // namespace chaintrace::trace
