@@ -3,11 +3,11 @@
 
 // Turns a LedgerFile into chaintrace.ledger Records, one at a time, in the
 // canonical order of the binary stream: header; entities; attacks; every
-// address (by AddressId); labels (by AddressId); transactions of all chains merged by time (ties:
-// lower ChainId first, then TxId); thefts; cash-outs. Fields equal to their
-// reader's default (empty type, zero fee, native asset, absent truth) are
-// left out, so that encoding is canonical: decode(encode(x)) == x and
-// encoding twice gives identical bytes.
+// address (by AddressId); labels (by AddressId); transactions of all chains
+// merged by time (ties: lower ChainId first, then TxId); thefts; cash-outs.
+// Fields equal to their reader's default (empty type, zero fee, native asset,
+// absent truth) are left out, so that encoding is canonical: decode(encode(x))
+// == x and encoding twice gives identical bytes.
 
 #include <functional>
 
