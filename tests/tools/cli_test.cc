@@ -13,58 +13,16 @@
 #include <vector>
 
 #include "model/ledger_io.h"
+#include "tests/tools/command.h"
 
 namespace chaintrace {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs the chaintrace binary with `args` (no shell), capturing its output.
-CommandResult RunChaintrace(const std::vector<std::string>& args) {
-  // ctest runs test cases in parallel processes: one directory per process.
-  const fs::path dir = fs::path(testing::TempDir()) /
-                       ("cli_test_io_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const fs::path out = dir / "stdout";
-  const fs::path err = dir / "stderr";
-  std::vector<std::string> argv_storage = {CHAINTRACE_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  argv.reserve(argv_storage.size() + 1);
-  for (std::string& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out_fd, STDOUT_FILENO);
-    dup2(err_fd, STDERR_FILENO);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  CommandResult result;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  result.exit_code =
-      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = ReadAll(out);
-  result.err = ReadAll(err);
-  return result;
-}
+using testing_util::CommandResult;
+using testing_util::ReadAll;
+using testing_util::RunChaintrace;
 
 const fs::path kSource = CHAINTRACE_SOURCE_DIR;
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/tools/command.h"
+
 namespace chaintrace {
 namespace {
 
@@ -25,59 +27,15 @@ const fs::path kImportData = kSource / "tests/data/import";
 const fs::path kPeel = kSource / "tests/model/testdata/peel.textproto";
 const fs::path kAccount = kSource / "tests/model/testdata/account.textproto";
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using testing_util::CommandResult;
+using testing_util::ReadAll;
 
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-fs::path TempDir() {
-  std::string pattern = ::testing::TempDir() + "/chaintrace_io_cli_XXXXXX";
-  std::vector<char> buffer(pattern.begin(), pattern.end());
-  buffer.push_back('\0');
-  const char* dir = ::mkdtemp(buffer.data());
-  EXPECT_NE(dir, nullptr);
-  return dir == nullptr ? fs::path(::testing::TempDir()) : fs::path(dir);
-}
-
-// Runs `argv` (no shell), capturing stdout and stderr.
+fs::path TempDir() { return testing_util::MakeTempDir("chaintrace_io_cli"); }
 CommandResult Run(std::vector<std::string> args) {
-  const fs::path dir = TempDir();
-  const fs::path out = dir / "stdout";
-  const fs::path err = dir / "stderr";
-  std::vector<char*> argv;
-  argv.reserve(args.size() + 1);
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out_fd, STDOUT_FILENO);
-    dup2(err_fd, STDERR_FILENO);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  CommandResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  r.out = ReadAll(out);
-  r.err = ReadAll(err);
-  fs::remove_all(dir);
-  return r;
+  return testing_util::RunCommand(std::move(args));
 }
-
 CommandResult Chaintrace(std::vector<std::string> args) {
-  args.insert(args.begin(), CHAINTRACE_BINARY);
-  return Run(std::move(args));
+  return testing_util::RunChaintrace(std::move(args));
 }
 
 // The summary read_export.py prints for `path`.
