@@ -7,6 +7,7 @@
 // asset that pays its fees, and an ACCOUNT chain may carry further assets
 // (tokens). Every asset has a USD price path for reporting.
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ struct PricePoint {
   double usd = 0;
   friend bool operator==(const PricePoint&, const PricePoint&) = default;
 };
+
+// Value of a path of time-sorted points at `t`: linear between the two
+// surrounding points, the first (last) point's value before (after) them,
+// 0 without points.
+double PathValueAt(std::span<const PricePoint> points, Seconds t);
 
 struct AssetInfo {
   std::string name;

@@ -29,16 +29,7 @@ constexpr Amount kDust = 546;
 }  // namespace
 
 double Path::At(Seconds t) const {
-  if (points.empty()) return fallback;
-  if (t <= points.front().time) return points.front().usd;
-  if (t >= points.back().time) return points.back().usd;
-  const auto next = std::upper_bound(
-      points.begin(), points.end(), t,
-      [](Seconds value, const PricePoint& p) { return value < p.time; });
-  const auto prev = next - 1;
-  const double f = static_cast<double>(t - prev->time) /
-                   static_cast<double>(next->time - prev->time);
-  return prev->usd + (next->usd - prev->usd) * f;
+  return points.empty() ? fallback : PathValueAt(points, t);
 }
 
 World::World(Ledger* ledger, GroundTruth* truth, std::uint64_t seed)
