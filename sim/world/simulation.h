@@ -99,7 +99,7 @@ class Simulation {
     std::vector<AddressId> to_sweep;  // ACCOUNT deposit addresses
   };
   struct ExchangeState {
-    std::string name;
+    const scenario::Entity* spec = nullptr;  // its declaration
     EntityId entity = EntityId::kNone;
     double hot_fraction = 0.1;
     std::uint32_t accounts = 1;
@@ -110,7 +110,7 @@ class Simulation {
     Rng rng{0};
   };
   struct MixerState {
-    std::string name;
+    const scenario::Entity* spec = nullptr;  // its declaration
     EntityId entity = EntityId::kNone;
     ChainId chain = ChainId::kNone;
     bool pool = true;
@@ -124,7 +124,6 @@ class Simulation {
     Rng rng{0};
   };
   struct CoinJoinState {
-    std::string name;
     EntityId entity = EntityId::kNone;
     ChainId chain = ChainId::kNone;
     Amount denomination = 0;
@@ -135,7 +134,7 @@ class Simulation {
     Rng rng{0};
   };
   struct BridgeState {
-    std::string name;
+    const scenario::Entity* spec = nullptr;  // its declaration
     EntityId entity = EntityId::kNone;
     ChainId side[2] = {ChainId::kNone, ChainId::kNone};
     AddressId address[2] = {AddressId::kNone, AddressId::kNone};
@@ -145,7 +144,7 @@ class Simulation {
     Rng rng{0};
   };
   struct DexState {
-    std::string name;
+    const scenario::Entity* spec = nullptr;  // its declaration
     EntityId entity = EntityId::kNone;
     ChainId chain = ChainId::kNone;
     AssetId asset[2] = {AssetId::kNone, AssetId::kNone};
@@ -155,7 +154,7 @@ class Simulation {
     Rng rng{0};
   };
   struct OtcState {
-    std::string name;
+    const scenario::Entity* spec = nullptr;  // its declaration
     EntityId entity = EntityId::kNone;
     std::vector<AddressId> address;  // per ChainId
   };

@@ -3,6 +3,7 @@
 // them, and the first event of every recurring process.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -244,7 +245,7 @@ Status Simulation::SetupEntities() {
       case scenario::Entity::kExchange: {
         const scenario::Exchange& x = e.exchange();
         ExchangeState s;
-        s.name = e.name();
+        s.spec = &e;
         s.entity = add(common::EXCHANGE, x.country(), x.region());
         s.hot_fraction = x.hot_fraction();
         s.accounts = static_cast<std::uint32_t>(x.accounts());
@@ -274,7 +275,7 @@ Status Simulation::SetupEntities() {
       case scenario::Entity::kMixer: {
         const scenario::Mixer& m = e.mixer();
         MixerState s;
-        s.name = e.name();
+        s.spec = &e;
         s.entity = add(common::MIXER, "", common::REGION_UNSPECIFIED);
         s.chain = ChainByName(m.chain());
         s.pool = m.kind() == scenario::POOL;
@@ -304,7 +305,6 @@ Status Simulation::SetupEntities() {
       case scenario::Entity::kCoinjoin: {
         const scenario::CoinJoinCoordinator& c = e.coinjoin();
         CoinJoinState s;
-        s.name = e.name();
         s.entity =
             add(common::COINJOIN_COORDINATOR, "", common::REGION_UNSPECIFIED);
         s.chain = ChainByName(c.chain());
@@ -326,7 +326,7 @@ Status Simulation::SetupEntities() {
       case scenario::Entity::kBridge: {
         const scenario::Bridge& b = e.bridge();
         BridgeState s;
-        s.name = e.name();
+        s.spec = &e;
         s.entity = add(common::BRIDGE, "", common::REGION_UNSPECIFIED);
         s.side[0] = ChainByName(b.from_chain());
         s.side[1] = ChainByName(b.to_chain());
@@ -344,7 +344,7 @@ Status Simulation::SetupEntities() {
       case scenario::Entity::kDex: {
         const scenario::DexPool& d = e.dex();
         DexState s;
-        s.name = e.name();
+        s.spec = &e;
         s.entity = add(common::DEX_POOL, "", common::REGION_UNSPECIFIED);
         s.chain = ChainByName(d.chain());
         s.asset[0] = AssetByName(d.reserve_a().asset());
@@ -359,7 +359,7 @@ Status Simulation::SetupEntities() {
       }
       case scenario::Entity::kOtc: {
         OtcState s;
-        s.name = e.name();
+        s.spec = &e;
         s.entity = add(common::OTC_DESK, e.otc().country(), e.otc().region());
         s.address.assign(n_chains, AddressId::kNone);
         Rng rng = Rng::Stream(seed_, "otc/" + e.name());
@@ -452,22 +452,24 @@ void Simulation::Genesis() {
                addrs.empty() ? AddressId::kNone : addrs.front());
         }
       }
+      // The amount of this asset a list of holdings declares (0 if none).
+      const auto held = [&](const auto& holdings) {
+        Amount total = 0;
+        for (const scenario::Holding& h : holdings) {
+          if (AssetByName(h.asset()) != asset) continue;
+          total += ParseDecimalAmount(h.amount(), ledger.asset(asset).decimals)
+                       .value_or(0);
+        }
+        return total;
+      };
       for (ExchangeState& x : exchanges_) {
         ExchangeChain& xc = x.chains[Index(chain)];
         if (!xc.active) continue;
-        for (const scenario::Entity& e : scenario_.entities()) {
-          if (e.name() != x.name) continue;
-          for (const scenario::Holding& h : e.exchange().reserves()) {
-            if (AssetByName(h.asset()) != asset) continue;
-            const Amount total =
-                ParseDecimalAmount(h.amount(), ledger.asset(asset).decimals)
-                    .value_or(0);
-            const auto hot = static_cast<Amount>(
-                std::floor(static_cast<double>(total) * x.hot_fraction));
-            fund(x.entity, AddressRole::kExchangeHot, hot, 40, xc.hot);
-            fund(x.entity, AddressRole::kExchangeCold, total - hot, 1, xc.cold);
-          }
-        }
+        const Amount total = held(x.spec->exchange().reserves());
+        const auto hot = static_cast<Amount>(
+            std::floor(static_cast<double>(total) * x.hot_fraction));
+        fund(x.entity, AddressRole::kExchangeHot, hot, 40, xc.hot);
+        fund(x.entity, AddressRole::kExchangeCold, total - hot, 1, xc.cold);
         // Gas for sweeping token deposits.
         if (native && !p.utxo) {
           fund(x.entity, AddressRole::kExchangeHot,
@@ -475,61 +477,37 @@ void Simulation::Genesis() {
         }
       }
       for (MixerState& m : mixers_) {
-        if (m.chain != chain) continue;
-        if (m.pool && native) {
+        if (m.chain != chain || !native) continue;
+        if (m.pool) {
           fund(m.entity, AddressRole::kPersonal,
                UsdToUnits(asset, 0, kServiceGasUsd), 1, m.relayer);
-        }
-        if (!m.pool && native) {
-          for (const scenario::Entity& e : scenario_.entities()) {
-            if (e.name() != m.name || !e.mixer().has_reserve()) continue;
-            fund(m.entity, AddressRole::kService,
-                 ParseDecimalAmount(e.mixer().reserve(),
-                                    ledger.asset(asset).decimals)
-                     .value_or(0),
-                 20, AddressId::kNone);
-          }
+        } else if (m.spec->mixer().has_reserve()) {
+          fund(m.entity, AddressRole::kService,
+               ParseDecimalAmount(m.spec->mixer().reserve(),
+                                  ledger.asset(asset).decimals)
+                   .value_or(0),
+               20, AddressId::kNone);
         }
       }
       for (BridgeState& b : bridges_) {
         for (int k = 0; k < 2; ++k) {
           if (b.side[k] != chain || !native) continue;
-          double usd = 5e8;
-          for (const scenario::Entity& e : scenario_.entities()) {
-            if (e.name() == b.name) {
-              usd = UsdOr(e.bridge().liquidity_usd(), usd);
-            }
-          }
+          const double usd = UsdOr(b.spec->bridge().liquidity_usd(), 5e8);
           fund(b.entity, AddressRole::kService, UsdToUnits(asset, 0, usd), 20,
                b.address[k]);
         }
       }
       for (DexState& d : dexes_) {
         if (d.chain != chain) continue;
-        for (const scenario::Entity& e : scenario_.entities()) {
-          if (e.name() != d.name) continue;
-          for (const scenario::Holding* h :
-               {&e.dex().reserve_a(), &e.dex().reserve_b()}) {
-            if (AssetByName(h->asset()) != asset) continue;
-            fund(d.entity, AddressRole::kService,
-                 ParseDecimalAmount(h->amount(), ledger.asset(asset).decimals)
-                     .value_or(0),
-                 1, d.pool);
-          }
-        }
+        const scenario::DexPool& dex = d.spec->dex();
+        const std::array<scenario::Holding, 2> reserves = {dex.reserve_a(),
+                                                           dex.reserve_b()};
+        fund(d.entity, AddressRole::kService, held(reserves), 1, d.pool);
       }
       for (OtcState& o : otcs_) {
         if (o.address[Index(chain)] == AddressId::kNone) continue;
-        for (const scenario::Entity& e : scenario_.entities()) {
-          if (e.name() != o.name) continue;
-          for (const scenario::Holding& h : e.otc().float_()) {
-            if (AssetByName(h.asset()) != asset) continue;
-            fund(o.entity, AddressRole::kService,
-                 ParseDecimalAmount(h.amount(), ledger.asset(asset).decimals)
-                     .value_or(0),
-                 10, o.address[Index(chain)]);
-          }
-        }
+        fund(o.entity, AddressRole::kService, held(o.spec->otc().float_()), 10,
+             o.address[Index(chain)]);
       }
       if (outs_.empty()) continue;
       // A UTXO chain's genesis pays the native asset; ACCOUNT genesis mints
