@@ -82,7 +82,6 @@ void Simulation::OnExchangeSweep(const Event& e) {
       }
     }
   } else {
-    const Ledger& ledger = file_->ledger;
     for (AddressId d : xc.to_sweep) {
       sweep_pending_[Index(d)] = 0;
       for (AssetId asset : xc.assets) {
@@ -104,7 +103,6 @@ void Simulation::OnExchangeSweep(const Event& e) {
         world_.Transfer(chain, t, params.native, d, xc.hot, b,
                         params.transfer_gas);
       }
-      (void)ledger;
     }
     xc.to_sweep.clear();
   }
