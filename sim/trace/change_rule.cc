@@ -106,8 +106,14 @@ Result<ChangeRule> ParseChangeRule(std::string_view text) {
         if (!known.empty()) known += ", ";
         known += n.name;
       }
-      return Status::Error(prefix + column + "unknown heuristic '" +
-                           std::string(name) + "' (known: " + known + ")");
+      std::string message = prefix;
+      message += column;
+      message += "unknown heuristic '";
+      message += name;
+      message += "' (known: ";
+      message += known;
+      message += ")";
+      return Status::Error(std::move(message));
     }
     names.emplace_back(found->heuristic);
     while (i < text.size() && text[i] == ' ') ++i;

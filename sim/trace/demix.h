@@ -51,7 +51,7 @@ std::string_view DemixMethodName(DemixMethod m);
 float DemixScore(DemixMethod m);
 
 struct DemixOptions {
-  Seconds window = 7 * 86400;
+  Seconds window = Seconds{7} * 86400;
   int max_scan = 64;
   MixerPoolOptions pools;
 };

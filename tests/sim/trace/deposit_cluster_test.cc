@@ -38,7 +38,7 @@ class DepositClusterTest : public ::testing::Test {
     b_.Transfer("a5", 90, "u1", {{"d4", 10}}, 1);
     b_.Transfer("a6", 100, "x", {{"y", 10}}, 1);
     b_.Transfer("s6", 110, "y", {{"z", 9}}, 1);
-    b_.Transfer("s5", 90 + 2 * 86400, "d4", {{"H", 9}}, 1);
+    b_.Transfer("s5", 90 + Seconds{2} * 86400, "d4", {{"H", 9}}, 1);
     b_.Theft(b_.eth(), "g0:3");
   }
   AddressId A(std::string_view name) { return b_.Address(b_.eth(), name); }

@@ -16,7 +16,8 @@ LedgerBuilder::LedgerBuilder() {
 
 AssetId LedgerBuilder::AddToken(std::string name, int decimals,
                                 std::vector<PricePoint> usd) {
-  auto a = ledger_.AddAsset(AssetInfo{std::move(name), eth_, decimals, usd});
+  auto a = ledger_.AddAsset(
+      AssetInfo{std::move(name), eth_, decimals, std::move(usd)});
   EXPECT_TRUE(a.ok()) << a.message();
   return a.ok() ? *a : AssetId::kNone;
 }
@@ -50,6 +51,7 @@ TxId LedgerBuilder::Add(ChainId chain, std::string_view id, Seconds time,
                         const std::vector<InputSpec>& ins,
                         const std::vector<Pay>& outs) {
   std::vector<OutputSpec> specs;
+  specs.reserve(outs.size());
   for (const Pay& p : outs) specs.push_back({Address(chain, p.to), p.amount});
   TxSpec tx;
   tx.id = id;
@@ -65,26 +67,28 @@ TxId LedgerBuilder::Add(ChainId chain, std::string_view id, Seconds time,
 }
 
 TxId LedgerBuilder::Coinbase(std::string_view id, Seconds time,
-                             std::vector<Pay> outs) {
+                             const std::vector<Pay>& outs) {
   return Add(btc_, id, time, true, 0, AssetId::kNone, {}, outs);
 }
 
 TxId LedgerBuilder::Spend(std::string_view id, Seconds time,
-                          std::vector<std::string> spends,
-                          std::vector<Pay> outs, Amount fee) {
+                          const std::vector<std::string>& spends,
+                          const std::vector<Pay>& outs, Amount fee) {
   std::vector<InputSpec> ins;
+  ins.reserve(spends.size());
   for (const std::string& ref : spends) ins.push_back({Out(btc_, ref)});
   return Add(btc_, id, time, false, fee, AssetId::kNone, ins, outs);
 }
 
 TxId LedgerBuilder::Mint(std::string_view id, Seconds time,
-                         std::vector<Pay> outs, AssetId asset) {
+                         const std::vector<Pay>& outs, AssetId asset) {
   return Add(eth_, id, time, true, 0, asset, {}, outs);
 }
 
 TxId LedgerBuilder::Transfer(std::string_view id, Seconds time,
-                             std::string_view from, std::vector<Pay> outs,
-                             Amount fee, AssetId asset) {
+                             std::string_view from,
+                             const std::vector<Pay>& outs, Amount fee,
+                             AssetId asset) {
   Amount debit = 0;
   for (const Pay& p : outs) debit += p.amount;
   if (asset == AssetId::kNone || asset == eth_asset_) debit += fee;

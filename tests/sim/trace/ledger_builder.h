@@ -42,15 +42,17 @@ class LedgerBuilder {
   OutputId Out(ChainId chain, std::string_view ref) const;
 
   // UTXO: a coinbase, and a transaction spending "tx:index" outputs.
-  TxId Coinbase(std::string_view id, Seconds time, std::vector<Pay> outs);
-  TxId Spend(std::string_view id, Seconds time, std::vector<std::string> spends,
-             std::vector<Pay> outs, Amount fee = 0);
+  TxId Coinbase(std::string_view id, Seconds time,
+                const std::vector<Pay>& outs);
+  TxId Spend(std::string_view id, Seconds time,
+             const std::vector<std::string>& spends,
+             const std::vector<Pay>& outs, Amount fee = 0);
   // ACCOUNT: a mint (coinbase) and a transfer debiting `from` the sum of
   // the outputs plus `fee` (native asset), or only the sum (a token).
-  TxId Mint(std::string_view id, Seconds time, std::vector<Pay> outs,
+  TxId Mint(std::string_view id, Seconds time, const std::vector<Pay>& outs,
             AssetId asset = AssetId::kNone);
   TxId Transfer(std::string_view id, Seconds time, std::string_view from,
-                std::vector<Pay> outs, Amount fee = 0,
+                const std::vector<Pay>& outs, Amount fee = 0,
                 AssetId asset = AssetId::kNone);
 
   void Label(ChainId chain, std::string_view address, std::string_view service,

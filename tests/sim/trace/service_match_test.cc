@@ -70,7 +70,7 @@ class BridgeTest : public ::testing::Test {
     Release("Rk", 2100, "k", 99 * kBtc / 1000);
     Release("Rb1", 5100, "b1", 198 * kBtc / 1000);
     Release("Rb2", 5200, "b2", 198 * kBtc / 1000);
-    Release("Rl", 9000 + 2 * 86400, "l", 297 * kBtc / 1000);
+    Release("Rl", 9000 + Seconds{2} * 86400, "l", 297 * kBtc / 1000);
     b_.Label(b_.btc(), "bb", "portal", common::LABEL_BRIDGE);
     b_.Label(b_.eth(), "be", "portal", common::LABEL_BRIDGE);
   }
@@ -89,7 +89,7 @@ TEST_F(BridgeTest, MatchesLocksToReleasesByValueAndAddress) {
                                 "L3:0 -> Rk:0 (address)"}));
   // L4/L5 are ambiguous, L6's release comes after the one-day window.
   ServiceMatchOptions wide = BridgeMatchOptions();
-  wide.window = 3 * 86400;
+  wide.window = Seconds{3} * 86400;
   const std::vector<std::string> m = Matches(b_, wide);
   EXPECT_NE(std::find(m.begin(), m.end(), "L6:0 -> Rl:0 (value)"), m.end());
 }
