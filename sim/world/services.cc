@@ -20,17 +20,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/launder/moves.h"
 #include "sim/world/simulation.h"
 
 namespace chaintrace::sim {
-namespace {
 
-Amount Bps(Amount amount, int bps) {
-  // floor(amount * bps / 10000), exact and without overflow (amount >= 0).
-  return (amount / 10000) * bps + (amount % 10000) * bps / 10000;
-}
-
-}  // namespace
+using launder::Bps;
 
 void Simulation::OnMixerDeposit(const Event& e) {
   MixerState& m = mixers_[e.a];
@@ -158,12 +153,17 @@ void Simulation::OnCoinJoinRound(const Event& e) {
     }
     fees_in += coordinator_fee + share;
   }
-  if (static_cast<int>(joined.size()) >= c.min_participants) {
+  // Attackers waiting for this coordinator take their seats.
+  Amount attacker_fees = 0;
+  const std::vector<CoinJoinSeatRef> seated =
+      SeatAttackers(c, rate, &attacker_fees);
+  if (static_cast<int>(joined.size() + seated.size()) >= c.min_participants) {
     // The coordinator keeps its fees minus the transaction's fixed part.
     const auto overhead = static_cast<Amount>(std::llround(
         rate * static_cast<double>(params.tx_vbytes + params.output_vbytes)));
     const Amount coord =
-        coordinator_fee * static_cast<Amount>(joined.size()) - overhead;
+        coordinator_fee * static_cast<Amount>(joined.size()) + attacker_fees -
+        overhead;
     if (coord > 546) outs_.push_back(OutputSpec{c.fee_address, coord});
     Amount in = 0;
     const TxStore& store = file_->ledger.txs(c.chain);
@@ -174,12 +174,16 @@ void Simulation::OnCoinJoinRound(const Event& e) {
     for (std::size_t i = outs_.size(); i > 1; --i) {
       std::swap(outs_[i - 1], outs_[rng.Below(i)]);
     }
-    if (in > out &&
-        world_.SpendUtxo(c.chain, t, coins_, outs_, in - out) != TxId::kNone) {
+    const TxId tx = in > out ? world_.SpendUtxo(c.chain, t, coins_, outs_,
+                                                in - out)
+                             : TxId::kNone;
+    if (tx != TxId::kNone) {
+      SettleSeats(c, seated, tx);
       Schedule(t + c.interval, Ev::kCoinJoinRound, e.a);
       return;
     }
   }
+  SettleSeats(c, seated, TxId::kNone);
   // Too few participants: everyone keeps their coins.
   for (const Joined& j : joined) {
     world_.ReturnCoins(

@@ -11,19 +11,24 @@
 // them. Each process draws from its own random stream.
 
 #include <cstdint>
+#include <memory>
 #include <queue>
 #include <string>
 #include <vector>
 
 #include "model/ledger_file.h"
 #include "proto/scenario.pb.h"
+#include "sim/launder/attack_run.h"
+#include "sim/launder/venues.h"
 #include "sim/world/random.h"
 #include "sim/world/simulator.h"
 #include "sim/world/world.h"
 
 namespace chaintrace::sim {
 
-class Simulation {
+// The simulation is also what laundering stages see of the world's
+// services (launder::Venues, filled at setup; callbacks in launder_hooks.cc).
+class Simulation final : public launder::Venues {
  public:
   Simulation(const scenario::Scenario& scenario, const SimulateOptions& options,
              LedgerFile* file);
@@ -35,6 +40,22 @@ class Simulation {
   // Samples the labels tracers get, per the scenario's LabelCoverage.
   void GrantLabels();
   std::vector<ChainCounters> TakeCounters() const;
+  // The span ended: attacks still laundering hold what they have.
+  void FinishAttacks();
+  std::vector<launder::AttackBook> TakeBooks() const;
+  std::vector<AttackShortfall> TakeShortfalls() const;
+
+  // ---- launder::Venues callbacks (launder_hooks.cc)
+  void Wake(std::uint32_t run, Seconds t) override;
+  AddressId NewFakeAccountDeposit(std::size_t exchange, ChainId chain,
+                                  Rng& rng) override;
+  void QueueSweep(std::size_t exchange, ChainId chain,
+                  AddressId deposit) override;
+  void JoinCoinJoin(std::size_t coinjoin, std::uint32_t run,
+                    launder::CoinJoinSeat* seat) override;
+  // Base units of `asset` worth `usd` at `t` (0 when the price is 0).
+  Amount UsdToUnits(AssetId asset, Seconds t, double usd) const override;
+  double UnitsToUsd(AssetId asset, Seconds t, Amount amount) const override;
 
  private:
   enum class Ev : std::uint8_t {
@@ -51,6 +72,7 @@ class Simulation {
     kBridgeLock,
     kBridgeRelease,
     kDexSwap,
+    kLaunder,
   };
   struct Event {
     Seconds time = 0;
@@ -123,7 +145,13 @@ class Simulation {
     int fee_bps = 0;
     Rng rng{0};
   };
+  struct CoinJoinSeatRef {
+    std::uint32_t run;
+    launder::CoinJoinSeat* seat;
+  };
   struct CoinJoinState {
+    const scenario::Entity* spec = nullptr;  // its declaration
+    std::vector<CoinJoinSeatRef> seats;      // attackers in the next round
     EntityId entity = EntityId::kNone;
     ChainId chain = ChainId::kNone;
     Amount denomination = 0;
@@ -166,9 +194,18 @@ class Simulation {
   void ScheduleFirstEvents();
   AssetId AssetByName(const std::string& name) const;
   ChainId ChainByName(const std::string& name) const;
-  // Base units of `asset` worth `usd` at `t` (0 when the price is 0).
-  Amount UsdToUnits(AssetId asset, Seconds t, double usd) const;
-  double UnitsToUsd(AssetId asset, Seconds t, Amount amount) const;
+
+  // ---- attacks (launder_hooks.cc)
+  void BuildVenues();
+  Status SetupAttacks();
+  void OnLaunder(const Event& e);
+  // Seats attackers waiting for coordinator `c`'s round into the round
+  // being built (coins_, outs_); returns the seats taken and adds their
+  // coordinator fees to `*coordinator_fees`.
+  std::vector<CoinJoinSeatRef> SeatAttackers(CoinJoinState& c, double rate,
+                                             Amount* coordinator_fees);
+  void SettleSeats(const CoinJoinState& c,
+                   const std::vector<CoinJoinSeatRef>& seated, TxId tx);
 
   // ---- events
   void Schedule(Seconds t, Ev kind, std::uint32_t a, std::uint32_t b = 0,
@@ -240,6 +277,8 @@ class Simulation {
   // Streams of processes that are not per entity.
   Rng settle_rng_{0};
   Rng genesis_rng_{0};
+
+  std::vector<std::unique_ptr<launder::AttackRun>> runs_;
 
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
   std::uint64_t seq_ = 0;

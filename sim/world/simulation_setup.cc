@@ -86,7 +86,8 @@ Status Simulation::Setup() {
   if (Status st = SetupEntities(); !st.ok()) return st;
   Genesis();
   ScheduleFirstEvents();
-  return Status::Ok();
+  BuildVenues();
+  return SetupAttacks();
 }
 
 Status Simulation::SetupChains() {
@@ -305,6 +306,7 @@ Status Simulation::SetupEntities() {
       case scenario::Entity::kCoinjoin: {
         const scenario::CoinJoinCoordinator& c = e.coinjoin();
         CoinJoinState s;
+        s.spec = &e;
         s.entity =
             add(common::COINJOIN_COORDINATOR, "", common::REGION_UNSPECIFIED);
         s.chain = ChainByName(c.chain());

@@ -41,6 +41,8 @@ void Simulation::Dispatch(const Event& e) {
       return OnBridgeRelease(e);
     case Ev::kDexSwap:
       return OnDexSwap(e);
+    case Ev::kLaunder:
+      return OnLaunder(e);
   }
 }
 
@@ -133,9 +135,12 @@ Result<SimulationResult> Simulate(const scenario::Scenario& scenario,
   Simulation sim(scenario, options, &file);
   if (Status st = sim.Setup(); !st.ok()) return st;
   sim.Run();
+  sim.FinishAttacks();
   sim.GrantLabels();
   file.truth->Resize(file.ledger);
   result.counters = sim.TakeCounters();
+  result.books = sim.TakeBooks();
+  result.shortfalls = sim.TakeShortfalls();
   return result;
 }
 

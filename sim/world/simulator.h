@@ -21,6 +21,7 @@
 #include "model/ledger_file.h"
 #include "model/status.h"
 #include "proto/scenario.pb.h"
+#include "sim/launder/lot.h"
 
 namespace chaintrace::sim {
 
@@ -43,9 +44,20 @@ struct ChainCounters {
   std::uint64_t unaffordable = 0;  // payments skipped: payer too poor
 };
 
+// Stolen value a theft could not take: the victim held too little.
+struct AttackShortfall {
+  std::string attack;
+  AssetId asset = AssetId::kNone;
+  Amount missing = 0;  // base units
+};
+
 struct SimulationResult {
   LedgerFile file;  // ledger, labels, truth (always set), provenance
   std::vector<ChainCounters> counters;  // per ChainId
+  // Per attack, in scenario order: the exact accounting of its stolen
+  // value by stage and asset (sim/launder/lot.h).
+  std::vector<launder::AttackBook> books;
+  std::vector<AttackShortfall> shortfalls;
 };
 
 // Precondition: `scenario` passed ValidateScenario. Errors only on internal

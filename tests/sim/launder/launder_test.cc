@@ -1,0 +1,247 @@
+// Laundering: thefts and every stage, checked against the ledger the
+// simulation wrote rather than against the simulator's own counters: the
+// books must balance exactly and agree with what the ledger shows (theft
+// reports, cash-outs, value still held by the attacker, network fees paid
+// from stolen value), and the run must be deterministic.
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "model/conservation.h"
+#include "model/ledger_io.h"
+#include "sim/launder/lot.h"
+#include "sim/scenario/loader.h"
+#include "sim/world/simulator.h"
+
+namespace chaintrace::sim {
+namespace {
+
+const std::string kEveryStage =
+    std::string(CHAINTRACE_SOURCE_DIR) +
+    "/tests/data/scenarios/launder/every_stage.textproto";
+
+scenario::Scenario Load(const std::string& path) {
+  const LoadResult r = LoadScenarioFile(path);
+  EXPECT_TRUE(r.ok()) << (r.diagnostics.empty()
+                              ? ""
+                              : r.diagnostics.front().ToString());
+  return r.scenario->scenario;
+}
+
+const SimulationResult& EveryStage() {
+  static const SimulationResult* result = [] {
+    auto r = Simulate(Load(kEveryStage), {});
+    EXPECT_TRUE(r.ok()) << r.message();
+    return new SimulationResult(std::move(r).value());
+  }();
+  return *result;
+}
+
+using Key = std::tuple<AttackId, AssetId>;
+
+// Per (attack, asset): what the books say in total.
+struct Totals {
+  Amount seeded = 0, cashed_out = 0, held = 0, network_fees = 0;
+};
+
+std::map<Key, Totals> BookTotals(const SimulationResult& r) {
+  std::map<Key, Totals> out;
+  for (const launder::AttackBook& b : r.books) {
+    for (const launder::StageBook& e : b.entries) {
+      Totals& t = out[{b.attack, e.asset}];
+      if (e.stage == -1) t.seeded += e.in;
+      t.cashed_out += e.cashed_out;
+      t.held += e.held;
+      t.network_fees += e.network_fees;
+    }
+  }
+  return out;
+}
+
+bool IsAttacker(const GroundTruth& truth, AddressId a) {
+  const EntityId e = truth.owner(a);
+  return e != EntityId::kNone && truth.entity(e).kind == common::ATTACKER;
+}
+
+// The same figures, read from the ledger and its truth alone.
+std::map<Key, Totals> LedgerTotals(const LedgerFile& f) {
+  const Ledger& l = f.ledger;
+  const GroundTruth& truth = *f.truth;
+  std::map<Key, Totals> out;
+  for (const TheftReport& t : l.thefts()) {
+    out[{truth.FindAttack(t.attack), t.asset}].seeded += t.amount;
+  }
+  for (const CashOut& c : truth.cash_outs()) {
+    out[{c.attack, c.asset}].cashed_out += c.amount;
+  }
+  for (ChainId c : l.chain_ids()) {
+    const TxStore& s = l.txs(c);
+    const bool utxo = l.chain(c).model == common::UTXO;
+    const AssetId native = l.chain(c).native_asset;
+    // ACCOUNT balances of attacker addresses, per asset, replayed.
+    std::map<std::pair<AddressId, AssetId>, Amount> balance;
+    std::map<std::pair<AddressId, AssetId>, AttackId> stolen_by;
+    for (TxId t : s.txs()) {
+      const AssetId asset = s.asset(t);
+      const TxTruth tt = truth.tx(c, t);
+      if (utxo) {
+        // Network fees: stolen brought by attacker-owned inputs minus the
+        // stolen every output carries.
+        Amount in = 0;
+        AttackId attack = AttackId::kNone;
+        for (InputId i : s.inputs(t)) {
+          const OutputId spent = s.input_spent(i);
+          if (!IsAttacker(truth, s.output_address(spent))) continue;
+          in += truth.stolen(c, spent);
+          attack = truth.stolen_attack(c, spent);
+        }
+        if (attack == AttackId::kNone) continue;
+        Amount outs = 0;
+        for (OutputId o : s.outputs(t)) {
+          if (truth.stolen_attack(c, o) == attack) outs += truth.stolen(c, o);
+        }
+        out[{attack, native}].network_fees += in - outs;
+        continue;
+      }
+      for (InputId i : s.inputs(t)) {
+        const AddressId a = s.input_address(i);
+        if (IsAttacker(truth, a)) balance[{a, asset}] -= s.input_amount(i);
+      }
+      const AddressId payer = s.input_address(*s.inputs(t).begin());
+      // A token transfer's fee is debited in the native asset from the
+      // first input's address (a native input already includes it).
+      if (asset != native && IsAttacker(truth, payer)) {
+        balance[{payer, native}] -= s.fee(t);
+      }
+      if (tt.attack != AttackId::kNone && tt.stage != "gas" &&
+          asset == native && IsAttacker(truth, payer)) {
+        out[{tt.attack, native}].network_fees += s.fee(t);
+      }
+      for (OutputId o : s.outputs(t)) {
+        const AddressId a = s.output_address(o);
+        if (!IsAttacker(truth, a)) continue;
+        balance[{a, asset}] += s.output_amount(o);
+        const AttackId st = truth.stolen_attack(c, o);
+        const bool stolen = truth.stolen(c, o) > 0;
+        // An attacker address never mixes stolen and clean value of one
+        // asset, so its balance is its stolen value.
+        auto [it, fresh] = stolen_by.emplace(std::make_pair(a, asset),
+                                             stolen ? st : AttackId::kNone);
+        EXPECT_TRUE(fresh || it->second == (stolen ? st : AttackId::kNone))
+            << "address " << l.address_name(a) << " mixes value";
+        if (stolen) {
+          EXPECT_EQ(truth.stolen(c, o), s.output_amount(o));
+        }
+      }
+    }
+    if (utxo) {
+      for (std::size_t k = 0; k < s.output_count(); ++k) {
+        const auto o = IdFromIndex<OutputId>(k);
+        if (s.spent_by(o) != TxId::kNone) continue;
+        if (!IsAttacker(truth, s.output_address(o))) continue;
+        const AttackId a = truth.stolen_attack(c, o);
+        if (a != AttackId::kNone) out[{a, native}].held += truth.stolen(c, o);
+      }
+    } else {
+      for (const auto& [key, amount] : balance) {
+        const AttackId a = stolen_by[key];
+        if (a != AttackId::kNone) out[{a, key.second}].held += amount;
+      }
+    }
+  }
+  return out;
+}
+
+TEST(Launder, EveryBookEntryBalancesExactly) {
+  const SimulationResult& r = EveryStage();
+  ASSERT_EQ(r.books.size(), 2u);
+  for (const launder::AttackBook& b : r.books) {
+    ASSERT_FALSE(b.entries.empty());
+    for (const launder::StageBook& e : b.entries) {
+      EXPECT_EQ(e.Imbalance(), 0)
+          << "attack " << Index(b.attack) << " stage " << e.stage << " asset "
+          << r.file.ledger.asset(e.asset).name;
+      EXPECT_GE(e.in_services, 0);
+      EXPECT_GE(e.network_fees, 0);
+      EXPECT_GE(e.service_fees, 0);
+    }
+  }
+}
+
+TEST(Launder, StagesHandOnExactlyWhatTheNextOneTakes) {
+  const SimulationResult& r = EveryStage();
+  for (const launder::AttackBook& b : r.books) {
+    std::map<std::pair<std::int32_t, AssetId>, const launder::StageBook*> at;
+    std::int32_t last = -1;
+    for (const launder::StageBook& e : b.entries) {
+      at[{e.stage, e.asset}] = &e;
+      last = std::max(last, e.stage);
+    }
+    for (const auto& [key, e] : at) {
+      const auto next = at.find({key.first + 1, key.second});
+      const Amount taken = next == at.end() ? 0 : next->second->in;
+      EXPECT_EQ(e->out, taken) << "stage " << key.first;
+    }
+    EXPECT_GE(last, 3);
+  }
+}
+
+TEST(Launder, BooksAgreeWithTheLedger) {
+  const SimulationResult& r = EveryStage();
+  const auto books = BookTotals(r);
+  const auto ledger = LedgerTotals(r.file);
+  ASSERT_FALSE(books.empty());
+  for (const auto& [key, t] : books) {
+    const auto& [attack, asset] = key;
+    const std::string what = r.file.truth->attack(attack).name + " " +
+                             r.file.ledger.asset(asset).name;
+    const auto it = ledger.find(key);
+    const Totals l = it == ledger.end() ? Totals{} : it->second;
+    EXPECT_EQ(t.seeded, l.seeded) << what;
+    EXPECT_EQ(t.cashed_out, l.cashed_out) << what;
+    EXPECT_EQ(t.held, l.held) << what;
+    EXPECT_EQ(t.network_fees, l.network_fees) << what;
+  }
+}
+
+TEST(Launder, EveryStageKindRunsAndCashesOut) {
+  const SimulationResult& r = EveryStage();
+  const LedgerFile& f = r.file;
+  std::set<std::string> kinds;
+  for (ChainId c : f.ledger.chain_ids()) {
+    for (TxId t : f.ledger.txs(c).txs()) {
+      const TxTruth tt = f.truth->tx(c, t);
+      if (tt.attack != AttackId::kNone) kinds.emplace(tt.stage);
+    }
+  }
+  for (const char* k :
+       {"theft", "dex_swap", "split", "mixer", "bridge", "coinjoin",
+        "consolidate", "cash_out", "peel_chain", "otc"}) {
+    EXPECT_TRUE(kinds.count(k)) << k;
+  }
+  ASSERT_FALSE(f.truth->cash_outs().empty());
+  for (const CashOut& c : f.truth->cash_outs()) {
+    const common::EntityKind kind = f.truth->entity(c.exchange).kind;
+    EXPECT_TRUE(kind == common::EXCHANGE || kind == common::OTC_DESK);
+    EXPECT_EQ(f.truth->owner(c.address), c.exchange);
+    EXPECT_EQ(f.truth->stolen(c.chain, c.output), c.amount);
+    EXPECT_GT(c.usd, 0);
+  }
+  EXPECT_TRUE(r.shortfalls.empty());
+  EXPECT_TRUE(CheckConservation(f.ledger).ok());
+}
+
+TEST(Launder, SameSeedSameBytes) {
+  const scenario::Scenario s = Load(kEveryStage);
+  auto a = Simulate(s, {});
+  auto b = Simulate(s, {});
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(EncodeLedgerBinary(a->file), EncodeLedgerBinary(b->file));
+}
+
+}  // namespace
+}  // namespace chaintrace::sim
