@@ -191,14 +191,26 @@ void AttackRun::StartStage(World* world, Venues* venues) {
   current_ = MakeStage(spec);
   // Only `fraction` of the value goes through the stage; the rest passes
   // on untouched (a lot is cut in two when needed).
-  if (spec.fraction() < 1.0) {
+  if (spec.fraction() < 1.0) PassOn(spec.fraction());
+}
+
+void AttackRun::PassOn(double fraction) {
+  // Per asset, the share 1 - fraction of the value, taken from the last
+  // lots first; one lot is cut in two when no whole lots fit.
+  std::vector<AssetId> assets;
+  for (const Lot& l : ctx_.in) {
+    if (std::find(assets.begin(), assets.end(), l.asset) == assets.end()) {
+      assets.push_back(l.asset);
+    }
+  }
+  for (AssetId asset : assets) {
     Amount total = 0;
-    for (const Lot& l : ctx_.in) total += l.amount;
-    Amount pass = total - static_cast<Amount>(spec.fraction() *
-                                              static_cast<double>(total));
+    for (const Lot& l : ctx_.in) total += l.asset == asset ? l.amount : 0;
+    Amount pass =
+        total - static_cast<Amount>(fraction * static_cast<double>(total));
     std::vector<Lot> keep;
     for (auto it = ctx_.in.rbegin(); it != ctx_.in.rend(); ++it) {
-      if (pass > 0 && it->amount <= pass) {
+      if (it->asset == asset && pass > 0 && it->amount <= pass) {
         pass -= it->amount;
         ctx_.Emit(*it);
       } else {
@@ -206,11 +218,13 @@ void AttackRun::StartStage(World* world, Venues* venues) {
       }
     }
     std::reverse(keep.begin(), keep.end());
-    if (pass > 0 && !keep.empty()) {
-      Dest d{FreshAddress(ctx_, keep[0].chain), pass};
-      Moved m = Send(ctx_, keep[0], {&d, 1});
+    for (auto it = keep.begin(); pass > 0 && it != keep.end(); ++it) {
+      if (it->asset != asset) continue;
+      Dest d{FreshAddress(ctx_, it->chain), pass};
+      Moved m = Send(ctx_, *it, {&d, 1});
       for (const Lot& l : m.lots) ctx_.Emit(l);
-      if (keep[0].amount <= 0) keep.erase(keep.begin());
+      if (it->amount <= 0) keep.erase(it);
+      break;
     }
     ctx_.in = std::move(keep);
   }

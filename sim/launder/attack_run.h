@@ -68,6 +68,8 @@ class AttackRun {
   void StealOnce(World* world);
   bool Steal(World* world, const Theft& theft, Amount amount);
   void StartStage(World* world, Venues* venues);
+  // Hands 1 - fraction of each asset's value on untouched.
+  void PassOn(double fraction);
   void Bind(World* world, Venues* venues);
   void Schedule(Venues* venues, Seconds t) const;
   // Lots handed on by stage `stage` that no stage will take: held.

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "model/ledger_io.h"
+#include "sim/launder/summary.h"
 #include "sim/scenario/loader.h"
 #include "sim/world/calibration.h"
 #include "sim/world/simulator.h"
@@ -71,6 +72,8 @@ int RunSimulate(const SimulateCommandOptions& o) {
             << result->file.labels.size() << " labelled, simulated in "
             << seconds << " s\n";
   std::cout << sim::FormatCalibration(sim::ComputeCalibration(*result));
+  std::cout << sim::launder::FormatLaundering(*result,
+                                              loaded.scenario->scenario);
   std::cout << "wrote " << path << "\n";
   return kExitOk;
 }

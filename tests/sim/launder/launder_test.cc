@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -233,6 +234,48 @@ TEST(Launder, EveryStageKindRunsAndCashesOut) {
   }
   EXPECT_TRUE(r.shortfalls.empty());
   EXPECT_TRUE(CheckConservation(f.ledger).ok());
+}
+
+// Every shipped case scenario, its background scaled down: the books of
+// every attack balance per stage and agree with the ledger, every theft
+// takes what the scenario says, and stolen value never exceeds an output.
+TEST(Launder, ShippedScenariosAccountForEveryStolenUnit) {
+  const std::filesystem::path dir =
+      std::filesystem::path(CHAINTRACE_SOURCE_DIR) / "scenarios";
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".textproto") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    const scenario::Scenario s = Load(entry.path().string());
+    if (s.attacks().empty()) continue;
+    SimulateOptions o;
+    o.scale = 0.05;
+    auto r = Simulate(s, o);
+    ASSERT_TRUE(r.ok()) << r.message();
+    EXPECT_EQ(r->books.size(), static_cast<std::size_t>(s.attacks_size()));
+    for (const launder::AttackBook& b : r->books) {
+      for (const launder::StageBook& e : b.entries) {
+        EXPECT_EQ(e.Imbalance(), 0)
+            << r->file.truth->attack(b.attack).name << " stage " << e.stage;
+      }
+    }
+    const auto books = BookTotals(*r);
+    const auto ledger = LedgerTotals(r->file);
+    for (const auto& [key, t] : books) {
+      const auto it = ledger.find(key);
+      ASSERT_NE(it, ledger.end());
+      const std::string what = r->file.truth->attack(std::get<0>(key)).name +
+                               " " +
+                               r->file.ledger.asset(std::get<1>(key)).name;
+      EXPECT_EQ(t.seeded, it->second.seeded) << what;
+      EXPECT_EQ(t.cashed_out, it->second.cashed_out) << what;
+      EXPECT_EQ(t.held, it->second.held) << what;
+      EXPECT_EQ(t.network_fees, it->second.network_fees) << what;
+    }
+    EXPECT_TRUE(r->shortfalls.empty());
+    ++checked;
+  }
+  EXPECT_GE(checked, 4);
 }
 
 TEST(Launder, SameSeedSameBytes) {
