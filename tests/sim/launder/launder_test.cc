@@ -14,6 +14,7 @@
 
 #include "model/conservation.h"
 #include "model/ledger_io.h"
+#include "model/time.h"
 #include "sim/launder/lot.h"
 #include "sim/scenario/loader.h"
 #include "sim/world/simulator.h"
@@ -236,6 +237,73 @@ TEST(Launder, EveryStageKindRunsAndCashesOut) {
   EXPECT_TRUE(CheckConservation(f.ledger).ok());
 }
 
+// USD of base units at `t`.
+double Usd(const Ledger& l, AssetId a, Amount units, Seconds t) {
+  const AssetInfo& info = l.asset(a);
+  return AmountToUsd(units, info.UsdAt(t), info.decimals);
+}
+
+// The documented figures, read from what the simulation did.
+void ExpectCaseFigures(const std::string& name, const scenario::Scenario& s,
+                       const SimulationResult& r) {
+  const Ledger& l = r.file.ledger;
+  const GroundTruth& truth = *r.file.truth;
+  double stolen = 0;
+  double mixed = 0;
+  for (const launder::AttackBook& b : r.books) {
+    const Attack& a = truth.attack(b.attack);
+    if (a.time < 0) continue;
+    // Value entering the attack's mixing stages (mixer, CoinJoin), at most
+    // once per attack: the largest such stage.
+    const scenario::Attack& spec = s.attacks(static_cast<int>(Index(b.attack)));
+    const scenario::Plan* plan = &spec.inline_plan();
+    for (const scenario::Plan& p : s.plans()) {
+      if (spec.has_plan() && p.name() == spec.plan()) plan = &p;
+    }
+    double theft = 0;
+    double mix = 0;
+    std::map<std::int32_t, double> in;
+    for (const launder::StageBook& e : b.entries) {
+      const double usd = Usd(l, e.asset, e.in, a.time);
+      if (e.stage == -1) theft += usd;
+      if (e.stage >= 0 && (plan->stages(e.stage).has_mixer() ||
+                           plan->stages(e.stage).has_coinjoin())) {
+        in[e.stage] += usd;
+      }
+    }
+    for (const auto& [stage, usd] : in) mix = std::max(mix, usd);
+    if (name == "chainalysis2021_seven_attacks" &&
+        a.time < *ParseCalendarTime("2021-01-01") - l.start()) {
+      continue;  // older proceeds, held
+    }
+    stolen += theft;
+    mixed += std::min(mix, theft);
+  }
+  if (name == "un2022_three_exchanges") {
+    EXPECT_NEAR(stolen, 50e6, 5e6);
+  } else if (name == "chainalysis2021_seven_attacks") {
+    EXPECT_NEAR(stolen, 400e6, 20e6);
+    EXPECT_GT(mixed / stolen, 0.65);  // "more than 65 % through mixers"
+  } else if (name == "news2019_20m") {
+    EXPECT_NEAR(stolen, 16e6, 0.2e6);
+  } else if (name == "un2019_35_attacks") {
+    // One haul cashed out through at least 5,000 transactions.
+    std::map<AttackId, int> cash_txs;
+    for (ChainId c : l.chain_ids()) {
+      for (TxId t : l.txs(c).txs()) {
+        const TxTruth tt = truth.tx(c, t);
+        if (tt.attack != AttackId::kNone &&
+            (tt.stage == "cash_out" || tt.stage == "peel_chain")) {
+          ++cash_txs[tt.attack];
+        }
+      }
+    }
+    int most = 0;
+    for (const auto& [attack, n] : cash_txs) most = std::max(most, n);
+    EXPECT_GE(most, 5000);
+  }
+}
+
 // Every shipped case scenario, its background scaled down: the books of
 // every attack balance per stage and agree with the ledger, every theft
 // takes what the scenario says, and stolen value never exceeds an output.
@@ -273,6 +341,7 @@ TEST(Launder, ShippedScenariosAccountForEveryStolenUnit) {
       EXPECT_EQ(t.network_fees, it->second.network_fees) << what;
     }
     EXPECT_TRUE(r->shortfalls.empty());
+    ExpectCaseFigures(entry.path().stem().string(), s, *r);
     ++checked;
   }
   EXPECT_GE(checked, 4);
