@@ -357,3 +357,126 @@ TEST(Launder, SameSeedSameBytes) {
 
 }  // namespace
 }  // namespace chaintrace::sim
+
+namespace chaintrace::sim {
+namespace {
+
+// every_stage with `edit` applied to its scenario.
+SimulationResult Edited(void (*edit)(scenario::Scenario*)) {
+  scenario::Scenario s = Load(kEveryStage);
+  edit(&s);
+  auto r = Simulate(s, {});
+  EXPECT_TRUE(r.ok()) << r.message();
+  return std::move(r).value();
+}
+
+scenario::Plan* PlanNamed(scenario::Scenario* s, const std::string& name) {
+  for (scenario::Plan& p : *s->mutable_plans()) {
+    if (p.name() == name) return &p;
+  }
+  return nullptr;
+}
+
+TEST(Fingerprint, FixedFeeOnEveryAttackerSpend) {
+  const SimulationResult r = Edited([](scenario::Scenario* s) {
+    for (scenario::Stage& st : *PlanNamed(s, "btc_route")->mutable_stages()) {
+      st.mutable_fingerprint()->set_fixed_fee("0.00012345");
+    }
+  });
+  const LedgerFile& f = r.file;
+  const AttackId heist = f.truth->FindAttack("btc_heist");
+  const ChainId btc = f.ledger.FindChain("bitcoin");
+  const TxStore& s = f.ledger.txs(btc);
+  int spends = 0;
+  for (TxId t : s.txs()) {
+    const TxTruth tt = f.truth->tx(btc, t);
+    if (tt.attack != heist || tt.stage == "theft") continue;
+    bool attacker_pays = true;
+    for (InputId i : s.inputs(t)) {
+      attacker_pays = attacker_pays && IsAttacker(*f.truth, s.input_address(i));
+    }
+    if (!attacker_pays) continue;  // a service's payout
+    ++spends;
+    EXPECT_EQ(s.fee(t), 12345) << s.txid(t) << " stage " << tt.stage;
+  }
+  EXPECT_GT(spends, 10);
+}
+
+TEST(Fingerprint, TestDepositsAndAmountsBelowRoundNumbers) {
+  const SimulationResult& r = EveryStage();  // eth_route's cash_out has both
+  const GroundTruth& truth = *r.file.truth;
+  const AttackId heist = truth.FindAttack("eth_heist");
+  std::map<AddressId, std::vector<Amount>> by_account;
+  for (const CashOut& c : truth.cash_outs()) {
+    if (c.attack == heist) by_account[c.address].push_back(c.amount);
+  }
+  ASSERT_GE(by_account.size(), 2u);
+  int below_round = 0, deposits = 0;
+  for (const auto& [address, amounts] : by_account) {
+    ASSERT_GE(amounts.size(), 2u);
+    // The first deposit to an account is a test of about 1/200 of the next.
+    EXPECT_LT(amounts[0] * 50, amounts[1]);
+    for (std::size_t i = 1; i < amounts.size(); ++i) {
+      ++deposits;
+      // Just below 1, 2 or 5 x 10^k: within 1 % under it.
+      for (Amount round = 1; round > 0 && round <= amounts[i] * 2;
+           round *= 10) {
+        for (Amount m : {round, 2 * round, 5 * round}) {
+          if (amounts[i] < m && amounts[i] >= m - m / 100) ++below_round;
+        }
+      }
+    }
+  }
+  // Every deposit but each lot's last (which takes the rest).
+  EXPECT_GE(below_round * 10, deposits * 7);
+}
+
+TEST(Fingerprint, ReusedGasFundingAddress) {
+  const auto gas_senders = [](const SimulationResult& r) {
+    const LedgerFile& f = r.file;
+    const ChainId eth = f.ledger.FindChain("ethereum");
+    const TxStore& s = f.ledger.txs(eth);
+    std::set<AddressId> attacker_senders;
+    int funded = 0;
+    for (TxId t : s.txs()) {
+      if (f.truth->tx(eth, t).stage != "gas") continue;
+      ++funded;
+      const AddressId from = s.input_address(*s.inputs(t).begin());
+      if (IsAttacker(*f.truth, from)) attacker_senders.insert(from);
+    }
+    return std::make_pair(funded, attacker_senders.size());
+  };
+  // Default: each token address is funded by an exchange withdrawal.
+  const auto [funded, senders] = gas_senders(EveryStage());
+  EXPECT_GT(funded, 0);
+  EXPECT_EQ(senders, 0u);
+  const SimulationResult reuse = Edited([](scenario::Scenario* s) {
+    for (scenario::Stage& st : *PlanNamed(s, "eth_route")->mutable_stages()) {
+      st.mutable_fingerprint()->set_reuse_gas_funding(true);
+    }
+  });
+  const auto [funded2, senders2] = gas_senders(reuse);
+  EXPECT_GT(funded2, 1);
+  EXPECT_EQ(senders2, 1u);  // one wallet funds every token address
+}
+
+TEST(Launder, HopsGrowAlongThePeelChain) {
+  const LedgerFile& f = EveryStage().file;
+  const AttackId heist = f.truth->FindAttack("btc_heist");
+  const ChainId btc = f.ledger.FindChain("bitcoin");
+  std::int32_t most = 0;
+  for (TxId t : f.ledger.txs(btc).txs()) {
+    const TxTruth tt = f.truth->tx(btc, t);
+    if (tt.attack != heist) continue;
+    if (tt.stage == "theft") EXPECT_EQ(tt.hop, 0);
+    if (tt.stage == "split") EXPECT_EQ(tt.hop, 1);
+    if (tt.stage == "peel_chain") {
+      EXPECT_GE(tt.hop, 2);
+      most = std::max(most, tt.hop);
+    }
+  }
+  EXPECT_EQ(most, 9);  // split, then eight hops
+}
+
+}  // namespace
+}  // namespace chaintrace::sim
