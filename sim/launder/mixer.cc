@@ -137,21 +137,21 @@ class MixerStage final : public Stage {
         t += interval;
         continue;
       }
-      // The denomination: the stage's, else the largest the lot affords.
-      std::size_t d = m.denominations.size();
-      for (std::size_t k = 0; k < m.denominations.size(); ++k) {
-        if (wanted > 0 ? m.denominations[k] == wanted
-                       : m.denominations[k] <= l.amount / 2) {
-          d = k;
-        }
-      }
-      if (d == m.denominations.size()) continue;  // emitted as a source
+      // The denomination: the stage's, else the largest that fits.
       const bool native = m.asset == ctx.world->params(m.chain).native;
       const Amount gas =
           native ? ctx.world->GasFee(m.chain, t,
                                      ctx.world->params(m.chain).call_gas) *
                        2
                  : 0;
+      std::size_t d = m.denominations.size();
+      for (std::size_t k = 0; k < m.denominations.size(); ++k) {
+        if (wanted > 0 ? m.denominations[k] == wanted
+                       : m.denominations[k] + gas <= l.amount) {
+          d = k;
+        }
+      }
+      if (d == m.denominations.size()) continue;  // emitted as a source
       const Amount unit = m.denominations[d] + gas;
       for (Amount left = l.amount; left >= unit; left -= unit) {
         deposits_.push_back(
@@ -184,10 +184,13 @@ class MixerStage final : public Stage {
     return a.time != b.time ? a.time < b.time : a.seq < b.seq;
   }
 
+  // Inserts an action keeping actions_[next_..] in time order.
   void Schedule(Seconds t, bool deposit, std::size_t index) {
-    Add(t, deposit, index);
-    std::sort(actions_.begin() + static_cast<std::ptrdiff_t>(next_),
-              actions_.end(), ByTime);
+    const Action a{t, seq_++, deposit, index};
+    actions_.insert(
+        std::upper_bound(actions_.begin() + static_cast<std::ptrdiff_t>(next_),
+                         actions_.end(), a, ByTime),
+        a);
   }
 
   void Deposit(StageContext& ctx, const MixerVenue& m, std::size_t i) {

@@ -1,10 +1,13 @@
 // otc: an OTC desk takes the lots and pays out from its own float
 // (documented: OTC brokers near fiat off-ramps, Chainalysis 2022). Each lot
-// on a chain where the desk has an address is sent to the desk. Without
-// pay_asset the desk pays fiat: the deposit is a cash-out at the desk.
-// With pay_asset, after an hour the desk pays the USD equivalent (at deposit
-// time) minus its fee_bps in pay_asset from its float to a fresh attacker
-// address; a payout the float cannot cover leaves the value with the desk.
+// on a chain where the desk has an address is sent to the desk; after an
+// hour the desk pays the USD equivalent (at deposit time) minus its fee_bps
+// in pay_asset (unset: the asset deposited) from its float to a fresh
+// attacker address. The coins the attacker gets back are clean coins of
+// the desk's, so the trail through the desk is broken; the truth marks the
+// payout as stolen value. A payout the float cannot cover leaves the value
+// with the desk. (A desk buying for fiat is a peel_chain peeling to
+// SERVICES: that deposit is a cash-out.)
 
 #include "sim/launder/moves.h"
 #include "sim/launder/stage.h"
@@ -33,14 +36,12 @@ class OtcStage final : public Stage {
           ctx.Emit(l);
           continue;
         }
-        Dest d{at, 0,
-               spec_.pay_asset().empty() ? DestKind::kCashOut
-                                         : DestKind::kService};
+        Dest d{at, 0, DestKind::kService};
         d.venue = desk->entity;
         const AssetId asset = l.asset;
         const std::int32_t hop = l.hop + 1;
         Moved m = SendAll(ctx, l, d);
-        if (m.tx != TxId::kNone && d.kind == DestKind::kService) {
+        if (m.tx != TxId::kNone) {
           const TxStore& store = ctx.world->ledger().txs(l.chain);
           Amount paid = 0;
           for (OutputId o : store.outputs(m.tx)) {
@@ -71,7 +72,11 @@ class OtcStage final : public Stage {
 
   void Pay(StageContext& ctx, const OtcVenue& desk, const Pending& p) {
     World& w = *ctx.world;
-    // pay_asset on any chain where the desk has an address.
+    // pay_asset (else the asset deposited) on a chain where the desk has an
+    // address.
+    const std::string& name = spec_.pay_asset().empty()
+                                  ? w.ledger().asset(p.from_asset).name
+                                  : spec_.pay_asset();
     AssetId asset = AssetId::kNone;
     ChainId chain = ChainId::kNone;
     for (ChainId c : w.ledger().chain_ids()) {
@@ -79,7 +84,7 @@ class OtcStage final : public Stage {
           desk.address[Index(c)] == AddressId::kNone) {
         continue;
       }
-      const AssetId a = w.ledger().FindAsset(c, spec_.pay_asset());
+      const AssetId a = w.ledger().FindAsset(c, name);
       if (a != AssetId::kNone) {
         asset = a;
         chain = c;

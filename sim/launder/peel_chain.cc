@@ -1,9 +1,10 @@
 // peel_chain: each lot walks a chain of `hops` hops; every hop sends a small
 // peel away and the rest (the change) to a fresh attacker address, which
 // makes the next hop after about hop_interval. A peel is peel_fraction of
-// the lot's starting amount, jittered by +-peel_jitter (documented scripted
-// chains: 5,600 BTC peeled in 146 hops of ~38 BTC; 80.9 BTC in 119 hops of
-// ~0.68 BTC — UN Panel 2019, Chainalysis). Peels go to exchange deposit
+// the value entering the hop, jittered by +-peel_jitter, so peels shrink
+// slowly along the chain (documented scripted chains: 5,600 BTC peeled in
+// 146 hops of ~38 BTC; 80.9 BTC in 119 hops of ~0.68 BTC — UN Panel 2019,
+// Chainalysis). Peels go to exchange deposit
 // addresses of fake accounts (a cash-out), to fresh attacker wallets
 // (handed on to the next stage), or to services (an OTC desk, a cash-out).
 // What is left after the last hop is handed on. ACCOUNT chains make a hop
@@ -34,7 +35,7 @@ class PeelChainStage final : public Stage {
   Seconds Step(StageContext& ctx) override {
     if (!started_) {
       started_ = true;
-      for (const Lot& l : ctx.in) chains_.push_back(Walk{l, l.amount, 0});
+      for (const Lot& l : ctx.in) chains_.push_back(Walk{l, 0});
       ctx.in.clear();
       interval_ = std::max<Seconds>(
           1, ParseDuration(spec_.hop_interval()).value_or(1800));
@@ -66,15 +67,14 @@ class PeelChainStage final : public Stage {
  private:
   struct Walk {
     Lot lot;
-    Amount start = 0;
     int hops = 0;
   };
 
   // One hop; false when the lot is too small to peel.
   bool Hop(StageContext& ctx, Walk& w) {
     const double j = 1 + spec_.peel_jitter() * (2 * ctx.rng->Uniform01() - 1);
-    Amount peel = static_cast<Amount>(
-        std::floor(spec_.peel_fraction() * j * static_cast<double>(w.start)));
+    Amount peel = static_cast<Amount>(std::floor(
+        spec_.peel_fraction() * j * static_cast<double>(w.lot.amount)));
     if (ctx.fingerprint().below_round_amounts())
       peel = BelowRound(peel, *ctx.rng);
     // Keep enough for the change and a few fees.

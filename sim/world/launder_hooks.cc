@@ -186,10 +186,7 @@ std::vector<Simulation::CoinJoinSeatRef> Simulation::SeatAttackers(
     s.equal_to.resize(static_cast<std::size_t>(n));
     s.coordinator_fee = n * per_output;
     s.coordinator_fee_to = c.fee_address;
-    if (change <= 546) {
-      mining += change;
-      change = 0;
-    }
+    if (change <= 546) change = 0;  // dust: left to the mining fee
     s.change = change;
     s.fee_paid = in - n * c.denomination - change;
     for (OutputId o : s.coins) coins_.push_back(o);
