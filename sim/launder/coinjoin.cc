@@ -58,7 +58,7 @@ class CoinJoinStage final : public Stage {
     }
     if (seats_.empty()) return PassAll(ctx);
     // Woken by the coordinator after its round; poll as a fallback.
-    return ctx.now() + Seconds{24 * 3600};
+    return ctx.now() + Seconds{86400};
   }
 
   void Abandon(StageContext& ctx) override {
