@@ -16,14 +16,19 @@ common::EntityKind KindOf(const GroundTruth& truth, EntityId e) {
 struct ServiceAttack {
   EntityId service = EntityId::kNone;
   AttackId attack = AttackId::kNone;
-  friend auto operator<=>(const ServiceAttack&, const ServiceAttack&) = default;
+  friend bool operator<(const ServiceAttack& a, const ServiceAttack& b) {
+    return std::tie(a.service, a.attack) < std::tie(b.service, b.attack);
+  }
 };
 
 struct GroupKey {
   EntityId service = EntityId::kNone;
   AssetId asset = AssetId::kNone;
   Amount amount = 0;  // 0 where amounts are not fixed
-  friend auto operator<=>(const GroupKey&, const GroupKey&) = default;
+  friend bool operator<(const GroupKey& a, const GroupKey& b) {
+    return std::tie(a.service, a.asset, a.amount) <
+           std::tie(b.service, b.asset, b.amount);
+  }
 };
 
 // The mixing service paying out in `t`, or kNone.

@@ -71,7 +71,8 @@ void ComputeStageMetrics(const Ledger& ledger, const StageTruth& st,
     }
     taint = std::min(taint, ledger.txs(so.chain).output_amount(so.output));
     if (taint > 0) max_hop[a] = std::max(max_hop[a], so.hop);
-    const auto slot = static_cast<std::size_t>(so.stage + 1);
+    const std::size_t slot =
+        so.stage < 0 ? 0 : static_cast<std::size_t>(so.stage) + 1;
     if (so.stolen <= 0 || slot >= sums[a].size()) continue;
     sums[a][slot].hit +=
         static_cast<double>(std::min(taint, so.stolen)) * so.usd_per_unit;
