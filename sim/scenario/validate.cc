@@ -6,14 +6,32 @@
 #include <set>
 #include <string>
 
+#include "sim/eval/expectations.h"
 #include "sim/scenario/checker.h"
 #include "sim/scenario/validate_attacks.h"
 #include "sim/scenario/validate_world.h"
+#include "sim/trace/registry.h"
 
 namespace chaintrace::sim {
 namespace {
 
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+bool IsRegisteredTracer(std::string_view name) {
+  for (const trace::TracerInfo& info : trace::RegisteredTracers()) {
+    if (info.name == name) return true;
+  }
+  return false;
+}
+
+std::string RegisteredNames() {
+  std::string names;
+  for (const trace::TracerInfo& info : trace::RegisteredTracers()) {
+    if (!names.empty()) names += ", ";
+    names += info.name;
+  }
+  return names;
+}
 
 void ValidateHeader(ScenarioChecker* c) {
   const scenario::Scenario& s = c->scenario();
@@ -53,7 +71,11 @@ void ValidateTracing(ScenarioChecker* c) {
   for (int i = 0; i < s.tracers_size(); ++i) {
     const FieldPath p = FieldPath().Element("tracers", i);
     const scenario::TracerSpec& t = s.tracers(i);
-    c->RequireString(p.Field("tracer"), t.has_tracer(), t.tracer());
+    if (c->RequireString(p.Field("tracer"), t.has_tracer(), t.tracer()) &&
+        !IsRegisteredTracer(t.tracer())) {
+      c->Error(p.Field("tracer"), "unknown tracer " + Quote(t.tracer()) +
+                                      " (known: " + RegisteredNames() + ")");
+    }
     c->CheckInt(p.Field("max_hops"), t.max_hops(), 0, 1'000'000);
     const std::string& id = t.has_id() ? t.id() : t.tracer();
     if (id.empty()) continue;
@@ -66,10 +88,17 @@ void ValidateTracing(ScenarioChecker* c) {
   for (int i = 0; i < s.expectations_size(); ++i) {
     const FieldPath p = FieldPath().Element("expectations", i);
     const scenario::Expectation& e = s.expectations(i);
-    if (c->RequireString(p.Field("tracer"), e.has_tracer(), e.tracer()) &&
-        !ids.empty() && ids.count(e.tracer()) == 0) {
-      c->Error(p.Field("tracer"), "unknown tracer id " + Quote(e.tracer()) +
-                                      " (not in `tracers`)");
+    if (c->RequireString(p.Field("tracer"), e.has_tracer(), e.tracer())) {
+      // Without `tracers`, every registered tracer runs under its name.
+      if (s.tracers_size() > 0 && ids.count(e.tracer()) == 0) {
+        c->Error(p.Field("tracer"), "unknown tracer id " + Quote(e.tracer()) +
+                                        " (not in `tracers`)");
+      } else if (s.tracers_size() == 0 && !IsRegisteredTracer(e.tracer())) {
+        c->Error(p.Field("tracer"),
+                 "unknown tracer " + Quote(e.tracer()) +
+                     " (no `tracers` given, so every registered tracer runs: " +
+                     RegisteredNames() + ")");
+      }
     }
     if (c->Require(p.Field("metric"), e.has_metric()) &&
         e.metric() == scenario::METRIC_UNSPECIFIED) {
@@ -79,6 +108,12 @@ void ValidateTracing(ScenarioChecker* c) {
     }
     if (e.has_attack() && !c->HasAttack(e.attack())) {
       c->Error(p.Field("attack"), "unknown attack " + Quote(e.attack()));
+    } else if (e.has_attack() && e.metric() != scenario::METRIC_UNSPECIFIED &&
+               !eval::MetricPerAttack(e.metric())) {
+      c->Error(p.Field("attack"),
+               scenario::Metric_Name(e.metric()) +
+                   " is measured over all attacks only (a false positive "
+                   "belongs to no attack); remove `attack`");
     }
     if (!e.has_min() && !e.has_max()) {
       c->Error(p, "set at least one of min and max");

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   chaintrace::tools::AddVerifyCommand(app, &exit_code);
   chaintrace::tools::AddExportCommand(app, &exit_code);
   chaintrace::tools::AddImportCommand(app, &exit_code);
+  chaintrace::tools::AddRunCommand(app, &exit_code);
+  chaintrace::tools::AddCheckCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);

@@ -85,6 +85,17 @@ const EditCase kCases[] = {
     {"ExpectationTracerUnknown", "tracer: \"fifo-10\" metric",
      "tracer: \"fifo-11\" metric", "expectations[1].tracer",
      "unknown tracer id 'fifo-11' (not in `tracers`)", "tracer: \"fifo-11\""},
+    {"TracerNotRegistered", "tracer: \"fifo\" id", "tracer: \"fiffo\" id",
+     "tracers[1].tracer",
+     "unknown tracer 'fiffo' (known: poison, haircut, fifo, lifo, tiho, "
+     "seniority, multi_input, change, deposit_cluster, peel_follower, "
+     "mixer_demix, bridge_match, analyst)",
+     "tracer: \"fiffo\""},
+    {"ExpectationPrecisionPerAttack", "metric: VALUE_RECALL attack",
+     "metric: VALUE_PRECISION attack", "expectations[0].attack",
+     "VALUE_PRECISION is measured over all attacks only (a false positive "
+     "belongs to no attack); remove `attack`",
+     "attack: \"heist\" min"},
     {"ExpectationTracerMissing", "tracer: \"fifo-10\" metric", "metric",
      "expectations[1].tracer", "required field is missing",
      "expectations { metric"},
