@@ -126,40 +126,45 @@ Amount TransferGas(const StageContext& ctx, ChainId chain, bool token) {
                            token ? p.token_gas : p.transfer_gas);
 }
 
+bool WithdrawGas(StageContext& ctx, ChainId chain, AddressId to,
+                 Amount amount) {
+  World& w = *ctx.world;
+  const AssetId native = w.params(chain).native;
+  const std::size_t n = ctx.venues->exchanges.size();
+  if (n == 0) return false;
+  const std::size_t first = ctx.rng->Below(n);
+  const Amount gas = TransferGas(ctx, chain, false);
+  for (std::size_t k = 0; k < n; ++k) {
+    const ExchangeVenue& x = ctx.venues->exchanges[(first + k) % n];
+    if (Index(chain) >= x.hot.size() ||
+        x.hot[Index(chain)] == AddressId::kNone) {
+      continue;
+    }
+    const AddressId hot = x.hot[Index(chain)];
+    if (w.Balance(native, hot) < amount + gas) continue;
+    const TxId tx = w.Transfer(chain, ctx.now(), native, hot, to, amount,
+                               w.params(chain).transfer_gas);
+    if (tx == TxId::kNone) continue;
+    (void)ctx.truth().SetTx(chain, tx, ctx.attack, "gas", ctx.index, -1);
+    return true;
+  }
+  return false;
+}
+
 bool FundGas(StageContext& ctx, ChainId chain, AddressId address, Amount need) {
   World& w = *ctx.world;
   const AssetId native = w.params(chain).native;
   const Amount have = w.Balance(native, address);
   if (have >= need) return true;
-  // Pays `amount` of clean native value to `to` from an exchange's hot
-  // wallet (a withdrawal from an account the attacker holds).
-  const auto withdraw = [&](AddressId to, Amount amount) {
-    const std::size_t n = ctx.venues->exchanges.size();
-    if (n == 0) return false;
-    const std::size_t first = ctx.rng->Below(n);
-    const Amount gas = TransferGas(ctx, chain, false);
-    for (std::size_t k = 0; k < n; ++k) {
-      const ExchangeVenue& x = ctx.venues->exchanges[(first + k) % n];
-      if (Index(chain) >= x.hot.size() ||
-          x.hot[Index(chain)] == AddressId::kNone)
-        continue;
-      const AddressId hot = x.hot[Index(chain)];
-      if (w.Balance(native, hot) < amount + gas) continue;
-      const TxId tx = w.Transfer(chain, ctx.now(), native, hot, to, amount,
-                                 w.params(chain).transfer_gas);
-      if (tx == TxId::kNone) continue;
-      (void)ctx.truth().SetTx(chain, tx, ctx.attack, "gas", ctx.index, -1);
-      return true;
-    }
-    return false;
-  };
   const Amount top_up = (need - have) * 2;
-  if (!ctx.fingerprint().reuse_gas_funding()) return withdraw(address, top_up);
+  if (!ctx.fingerprint().reuse_gas_funding()) {
+    return WithdrawGas(ctx, chain, address, top_up);
+  }
   AddressId& wallet = (*ctx.gas_wallets)[Index(chain)];
   const Amount gas = TransferGas(ctx, chain, false);
   if (wallet == AddressId::kNone) wallet = FreshAddress(ctx, chain);
   if (w.Balance(native, wallet) < top_up + gas &&
-      !withdraw(wallet, 20 * (top_up + gas))) {
+      !WithdrawGas(ctx, chain, wallet, 20 * (top_up + gas))) {
     return false;
   }
   const TxId tx = w.Transfer(chain, ctx.now(), native, wallet, address, top_up,

@@ -82,6 +82,12 @@ Amount TransferGas(const StageContext& ctx, ChainId chain, bool token);
 // when no exchange on the chain can pay.
 bool FundGas(StageContext& ctx, ChainId chain, AddressId address, Amount need);
 
+// ACCOUNT: `amount` of clean native value withdrawn from an exchange's hot
+// wallet to `to` (an account the attacker, or a service it uses, holds
+// there), marked as the stage's "gas" transaction. False when no exchange
+// on the chain can pay.
+bool WithdrawGas(StageContext& ctx, ChainId chain, AddressId to, Amount amount);
+
 // Marks a service's transaction paying the attacker back: the attack and
 // stage in the truth, and `stolen` on its output `output`.
 void MarkPayout(StageContext& ctx, ChainId chain, TxId tx, OutputId output,

@@ -103,6 +103,12 @@ class OtcStage final : public Stage {
       tx = w.PayUtxo(chain, ctx.now(), desk.entity, {&out, 1}, pay, *ctx.rng);
     } else {
       const bool token = asset != w.params(chain).native;
+      // A desk holding only tokens buys its gas at an exchange.
+      const AddressId from = desk.address[Index(chain)];
+      const Amount gas = TransferGas(ctx, chain, token);
+      if (token && w.Balance(w.params(chain).native, from) < gas) {
+        (void)WithdrawGas(ctx, chain, from, 100 * gas);
+      }
       tx = w.Transfer(
           chain, ctx.now(), asset, desk.address[Index(chain)], to, amount,
           token ? w.params(chain).token_gas : w.params(chain).transfer_gas);
