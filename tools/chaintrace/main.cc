@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   chaintrace::tools::AddVerifyCommand(app, &exit_code);
   chaintrace::tools::AddExportCommand(app, &exit_code);
   chaintrace::tools::AddImportCommand(app, &exit_code);
+  chaintrace::tools::AddSweepCommand(app, &exit_code);
+  chaintrace::tools::AddReportCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);
