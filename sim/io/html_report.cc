@@ -99,7 +99,7 @@ std::string MetricText(const report::Metrics& m, const FieldDescriptor& f) {
 
 // "2020-09-26 02:14 (day 117.1)" from seconds since the report's start.
 std::string When(const report::Report& report, std::int64_t seconds) {
-  const std::string day =
+  std::string day =
       "day " + FormatFixed(static_cast<double>(seconds) / 86400.0, 1);
   const Result<UnixSeconds> start = ParseCalendarTime(report.start());
   if (!start.ok()) return day;

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 namespace chaintrace::sim {
 namespace {
@@ -97,11 +98,9 @@ std::optional<Diagnostic> CheckText(std::string_view text,
       if (len == 0) problem = "invalid UTF-8 byte " + Hex(c);
     }
     if (!problem.empty()) {
-      return Diagnostic{file, at.line(), at.column(), "",
-                        problem +
-                            ": the file is binary or not UTF-8 text, "
-                            "not a text-format " +
-                            what};
+      problem += ": the file is binary or not UTF-8 text, not a text-format ";
+      problem += what;
+      return Diagnostic{file, at.line(), at.column(), "", std::move(problem)};
     }
     at.Advance(c);
     i += len;

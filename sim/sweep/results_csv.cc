@@ -116,7 +116,9 @@ Result<std::vector<ResultRow>> ParseResults(const SweepPlan& plan,
     const auto [ptr, ec] =
         std::from_chars(seed.data(), seed.data() + seed.size(), row.seed);
     if (ec != std::errc() || ptr != seed.data() + seed.size()) {
-      return Status::Error(where + "bad seed '" + seed + "'");
+      std::string message = where;
+      message += "bad seed '" + seed + "'";
+      return Status::Error(message);
     }
     row.tracer = fields[2];
     row.axis_values.assign(
@@ -130,8 +132,10 @@ Result<std::vector<ResultRow>> ParseResults(const SweepPlan& plan,
       }
       const std::optional<double> number = ParseFiniteNumber(v);
       if (!number) {
-        return Status::Error(where + "bad number '" + v + "' in column " +
-                             MetricsType().field(static_cast<int>(m))->name());
+        std::string message = where;
+        message += "bad number '" + v + "' in column ";
+        message += MetricsType().field(static_cast<int>(m))->name();
+        return Status::Error(message);
       }
       row.metrics.push_back(number);
     }

@@ -1,15 +1,13 @@
 #include "sim/sweep/sweep_file.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
 #include <cmath>
 #include <filesystem>
 #include <set>
 
-#include "model/sha256.h"
 #include "model/time.h"
+#include "model/version.h"
 #include "sim/scenario/loader.h"
 #include "sim/scenario/text_parser.h"
 #include "sim/sweep/field_selector.h"
@@ -229,6 +227,7 @@ void FinishPlan(const Sweep& sweep, Reporter* report, SweepPlan* plan) {
   std::vector<Plot> plots(sweep.plots().begin(), sweep.plots().end());
   if (plots.empty()) {
     std::vector<scenario::Metric> metrics;
+    metrics.reserve(static_cast<std::size_t>(sweep.metrics_size()) + 1);
     for (int i = 0; i < sweep.metrics_size(); ++i) {
       metrics.push_back(sweep.metrics(i));
     }
@@ -448,9 +447,11 @@ std::string ManifestText(const Sweep& manifest) {
   std::string text;
   google::protobuf::TextFormat::Printer printer;
   printer.PrintToString(manifest, &text);
-  return "# Resolved sweep written by chaintrace; read by `chaintrace sweep "
-         "merge`.\n# proto-file: proto/sweep.proto\n# proto-message: "
-         "chaintrace.sweep.Sweep\n" +
+  // The version is part of the text, so outputs of different chaintrace
+  // versions (whose numbers may differ) are not merged.
+  return std::string("# Resolved sweep written by chaintrace ") + kVersion +
+         "; read by `chaintrace sweep merge`.\n# proto-file: "
+         "proto/sweep.proto\n# proto-message: chaintrace.sweep.Sweep\n" +
          text;
 }
 

@@ -64,7 +64,8 @@ SweepLoadResult LoadSweepFile(const std::string& path);
 // Loads a manifest written by RunSweep (`DIR/sweep.textproto`).
 SweepLoadResult LoadSweepManifest(const std::string& path);
 
-// The manifest as text, deterministic.
+// The manifest as text, deterministic, with the chaintrace version in its
+// first comment line.
 std::string ManifestText(const Sweep& manifest);
 
 }  // namespace chaintrace::sweep

@@ -1,5 +1,6 @@
 #include "sim/sweep/sweep_run.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -296,8 +297,10 @@ Result<MergeSummary> MergeSweepOutputs(const std::vector<std::string>& dirs,
     const Result<std::string> text = ReadWholeFile(path);
     if (!text.ok()) return text.status();
     if (*text != manifest) {
-      return Status::Error(path + ": the output of another sweep than " +
-                           first);
+      std::string message = path;
+      message += ": the output of another sweep than ";
+      message += first;
+      return Status::Error(message);
     }
     if (Status s = CollectRows(plan, grid, dir, &rows); !s.ok()) return s;
   }

@@ -190,6 +190,22 @@ TEST_F(SweepRunTest, RefusesOutputsOfAnotherSweep) {
   EXPECT_NE(m.message().find("another sweep"), std::string::npos);
 }
 
+TEST_F(SweepRunTest, ReportsProgressAfterEachRun) {
+  std::vector<std::size_t> done;
+  SweepRunOptions o;
+  o.out_dir = (dir_ / "out").string();
+  o.jobs = 3;
+  o.runner = FakeRunner;
+  o.shard = Shard{0, 2};
+  o.progress = [&](const SweepProgress& p) {
+    EXPECT_EQ(p.total, 6u);
+    EXPECT_GE(p.elapsed_seconds, 0.0);
+    done.push_back(p.done);
+  };
+  ASSERT_TRUE(RunSweep(plan_, o).ok());
+  EXPECT_EQ(done, (std::vector<std::size_t>{1, 2, 3, 4, 5, 6}));
+}
+
 TEST_F(SweepRunTest, InvalidPointStopsBeforeAnyRun) {
   std::string text = HopsSweep();
   text.replace(text.find("values: \"40\""), 12, "values: \"0\"");
