@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "model/sha256.h"
 #include "tests/sim/io/sample_report.h"
 #include "tests/tools/command.h"
 
@@ -85,6 +86,55 @@ TEST(SweepCli, SaysEvaluationIsNotAvailableYet) {
   const std::string csv = ReadAll(dir / "out" / "results.csv");
   EXPECT_EQ(csv.find('\n'), csv.size() - 1) << csv;  // the header only
   EXPECT_FALSE(fs::exists(dir / "out" / "plots"));
+}
+
+// Merge on outputs whose runs are written by hand (the shipped binary
+// cannot run points yet): exit 1 while runs are missing, then 0 with plots.
+TEST(SweepCli, MergeCombinesRunsAndDrawsPlotsWhenComplete) {
+  const fs::path dir = MakeTempDir("sweep_cli_merge");
+  const fs::path file = dir / "s.textproto";
+  std::ofstream(file) << SweepText() << "seeds { count: 1 first: 3 }\n";
+  for (const char* shard : {"a", "b"}) {
+    // Creates the output directory (manifest, header) before failing.
+    EXPECT_EQ(
+        RunChaintrace({"sweep", file.string(), "--out", (dir / shard).string()})
+            .exit_code,
+        2);
+  }
+  const std::string results = ReadAll(dir / "a" / "results.csv");
+  const std::string header = results.substr(0, results.find('\n') + 1);
+  ASSERT_EQ(header.rfind("point,seed,tracer,hops,value_recall,", 0), 0u)
+      << header;
+  // The point id: SHA-256 of "hops=VALUE\n", first 16 hex digits.
+  const auto write_run = [&](const char* shard, const std::string& hops,
+                             const char* recall) {
+    const std::string id = Sha256Hex("hops=" + hops + "\n").substr(0, 16);
+    std::ofstream(dir / shard / "runs" / (id + "-3.csv"))
+        << header << id << ",3,alpha," << hops << "," << recall
+        << std::string(13, ',') << "\n";
+  };
+  write_run("a", "5", "0.9");
+  const CommandResult partial =
+      RunChaintrace({"sweep", "merge", (dir / "a").string(),
+                     (dir / "b").string(), "--out", (dir / "m").string()});
+  EXPECT_EQ(partial.exit_code, 1) << partial.err;
+  EXPECT_NE(partial.err.find("1 runs are missing"), std::string::npos)
+      << partial.err;
+  EXPECT_FALSE(fs::exists(dir / "m" / "plots"));
+  write_run("b", "50", "0.25");
+  const CommandResult full =
+      RunChaintrace({"sweep", "merge", (dir / "a").string(),
+                     (dir / "b").string(), "--out", (dir / "m").string()});
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_NE(full.out.find("2 of 2 runs"), std::string::npos) << full.out;
+  const std::string csv = ReadAll(dir / "m" / "results.csv");
+  EXPECT_NE(csv.find(",3,alpha,5,0.9,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",3,alpha,50,0.25,"), std::string::npos) << csv;
+  const std::string svg =
+      ReadAll(dir / "m" / "plots" / "value_recall_vs_hops.svg");
+  EXPECT_NE(svg.find("<polyline class=\"series\" data-label=\"alpha\""),
+            std::string::npos)
+      << svg;
 }
 
 TEST(ReportCli, WritesHtmlFromARunDirectory) {
