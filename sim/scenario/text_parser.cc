@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 namespace chaintrace::sim {
 namespace {
@@ -78,7 +79,8 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
 
 // Refuses bytes that cannot appear in a text scenario.
 std::optional<Diagnostic> CheckText(std::string_view text,
-                                    const std::string& file) {
+                                    const std::string& file,
+                                    const std::string& what) {
   Cursor at;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -96,10 +98,9 @@ std::optional<Diagnostic> CheckText(std::string_view text,
       if (len == 0) problem = "invalid UTF-8 byte " + Hex(c);
     }
     if (!problem.empty()) {
-      return Diagnostic{file, at.line(), at.column(), "",
-                        problem +
-                            ": the file is binary or not UTF-8 text, "
-                            "not a text-format scenario"};
+      problem += ": the file is binary or not UTF-8 text, not a text-format ";
+      problem += what;
+      return Diagnostic{file, at.line(), at.column(), "", std::move(problem)};
     }
     at.Advance(c);
     i += len;
@@ -149,9 +150,12 @@ class Collector : public google::protobuf::io::ErrorCollector {
 
 }  // namespace
 
-std::optional<ParsedFile> ParseScenarioText(
-    std::string_view text, const std::string& file, int recursion_limit,
-    std::vector<Diagnostic>* diagnostics) {
+bool ParseTextMessage(std::string_view text, const std::string& file,
+                      std::string_view kind, int recursion_limit,
+                      google::protobuf::Message* message,
+                      ParseInfoTree* locations,
+                      std::vector<Diagnostic>* diagnostics) {
+  const std::string what(kind);
   // A UTF-8 byte order mark is invisible in editors; columns are counted
   // after it.
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
@@ -160,43 +164,54 @@ std::optional<ParsedFile> ParseScenarioText(
   }
   if (text.empty()) {
     diagnostics->push_back(
-        Diagnostic{file, 1, 1, "", "empty scenario: the file is empty"});
-    return std::nullopt;
+        Diagnostic{file, 1, 1, "", "empty " + what + ": the file is empty"});
+    return false;
   }
   if (text.size() > static_cast<std::size_t>(INT_MAX)) {
     diagnostics->push_back(Diagnostic{
         file, 0, 0, "", "the file is too large to parse (over 2 GiB)"});
-    return std::nullopt;
+    return false;
   }
-  if (auto bad = CheckText(text, file)) {
+  if (auto bad = CheckText(text, file, what)) {
     diagnostics->push_back(std::move(*bad));
-    return std::nullopt;
+    return false;
   }
   if (!HasContent(text)) {
     diagnostics->push_back(Diagnostic{
         file, 1, 1, "",
-        "empty scenario: the file has no fields, only whitespace and "
-        "comments"});
-    return std::nullopt;
+        "empty " + what +
+            ": the file has no fields, only whitespace and comments"});
+    return false;
   }
 
-  ParsedFile parsed;
-  parsed.locations = std::make_unique<ParseInfoTree>();
   Collector collector(file, diagnostics);
   google::protobuf::TextFormat::Parser parser;
   parser.RecordErrorsTo(&collector);
-  parser.WriteLocationsTo(parsed.locations.get());
+  parser.WriteLocationsTo(locations);
   parser.SetRecursionLimit(recursion_limit);
   parser.AllowUnknownField(false);
   parser.AllowUnknownExtension(false);
   google::protobuf::io::ArrayInputStream input(text.data(),
                                                static_cast<int>(text.size()));
-  const bool ok = parser.Parse(&input, &parsed.scenario);
+  const bool ok = parser.Parse(&input, message);
   if (!ok || collector.errors() > 0) {
     if (collector.errors() == 0) {
       diagnostics->push_back(
-          Diagnostic{file, 0, 0, "", "not a valid text-format scenario"});
+          Diagnostic{file, 0, 0, "", "not a valid text-format " + what});
     }
+    return false;
+  }
+  return true;
+}
+
+std::optional<ParsedFile> ParseScenarioText(
+    std::string_view text, const std::string& file, int recursion_limit,
+    std::vector<Diagnostic>* diagnostics) {
+  ParsedFile parsed;
+  parsed.locations = std::make_unique<ParseInfoTree>();
+  if (!ParseTextMessage(text, file, "scenario", recursion_limit,
+                        &parsed.scenario, parsed.locations.get(),
+                        diagnostics)) {
     return std::nullopt;
   }
   return parsed;

@@ -43,6 +43,16 @@ std::optional<ParsedFile> ParseScenarioText(
     std::string_view text, const std::string& file, int recursion_limit,
     std::vector<Diagnostic>* diagnostics);
 
+// The same checks and parse for a message of any type (e.g. a sweep file):
+// fills `message` and `locations`; `kind` names the kind of file in
+// diagnostics ("scenario", "sweep"). Returns false after appending at least
+// one diagnostic naming `file`.
+bool ParseTextMessage(std::string_view text, const std::string& file,
+                      std::string_view kind, int recursion_limit,
+                      google::protobuf::Message* message,
+                      ParseInfoTree* locations,
+                      std::vector<Diagnostic>* diagnostics);
+
 }  // namespace chaintrace::sim
 
 #endif  // CHAINTRACE_SIM_SCENARIO_TEXT_PARSER_H_

@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   chaintrace::tools::AddImportCommand(app, &exit_code);
   chaintrace::tools::AddRunCommand(app, &exit_code);
   chaintrace::tools::AddCheckCommand(app, &exit_code);
+  chaintrace::tools::AddSweepCommand(app, &exit_code);
+  chaintrace::tools::AddReportCommand(app, &exit_code);
 
   try {
     app.parse(argc, argv);
