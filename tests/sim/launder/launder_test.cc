@@ -468,8 +468,12 @@ TEST(Launder, HopsGrowAlongThePeelChain) {
   for (TxId t : f.ledger.txs(btc).txs()) {
     const TxTruth tt = f.truth->tx(btc, t);
     if (tt.attack != heist) continue;
-    if (tt.stage == "theft") EXPECT_EQ(tt.hop, 0);
-    if (tt.stage == "split") EXPECT_EQ(tt.hop, 1);
+    if (tt.stage == "theft") {
+      EXPECT_EQ(tt.hop, 0);
+    }
+    if (tt.stage == "split") {
+      EXPECT_EQ(tt.hop, 1);
+    }
     if (tt.stage == "peel_chain") {
       EXPECT_GE(tt.hop, 2);
       most = std::max(most, tt.hop);
