@@ -153,6 +153,10 @@ class TxStore {
   // The transaction with this txid, or kNone.
   TxId FindTx(std::string_view txid) const;
 
+  // Heap bytes the store holds (vector capacities, txid arena and index),
+  // for memory accounting.
+  std::size_t memory_bytes() const;
+
   // The arrays themselves, for scans.
   std::span<const Seconds> times() const { return time_; }
   std::span<const Amount> fees() const { return fee_; }
@@ -245,6 +249,12 @@ class Ledger {
   // Errors: unknown chain, empty name, name already used on the chain.
   Result<AddressId> AddAddress(ChainId chain, std::string_view name,
                                std::string_view type);
+  // AddAddress for callers that generate names and retry on a clash (the
+  // simulator): a name already used on the chain is not an error but
+  // returns AddressId::kNone and changes nothing. One hash probe instead of
+  // a FindAddress before the add.
+  Result<AddressId> AddAddressIfAbsent(ChainId chain, std::string_view name,
+                                       std::string_view type);
 
   // ---- transactions
   // Appends a transaction to `chain`'s store. Errors (the message names the
@@ -264,6 +274,11 @@ class Ledger {
   const std::vector<TheftReport>& thefts() const { return thefts_; }
   // Errors: unknown chain, transaction or asset; output not of the tx.
   Status AddTheft(TheftReport theft);
+
+  // Heap bytes the ledger holds: every chain's TxStore::memory_bytes plus
+  // the address table (names, index, chain and type arrays).
+  std::size_t memory_bytes() const;
+  std::size_t address_memory_bytes() const;
 
   // Reserves room for transactions, inputs and outputs on a chain.
   void Reserve(ChainId chain, std::size_t txs, std::size_t inputs,

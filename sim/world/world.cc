@@ -16,11 +16,17 @@ std::uint64_t Mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-void AppendHex(std::uint64_t v, int digits, std::string* out) {
+// Writes `v`'s low `digits` hex digits at `out`; returns the end.
+char* PutHex(std::uint64_t v, int digits, char* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   for (int i = digits - 1; i >= 0; --i) {
-    out->push_back(kHex[(v >> (4 * i)) & 0xF]);
+    *out++ = kHex[(v >> (4 * i)) & 0xF];
   }
+  return out;
+}
+
+char* PutText(std::string_view s, char* out) {
+  return std::copy(s.begin(), s.end(), out);
 }
 
 // Dust: change below this many base units is left to the fee.
@@ -62,6 +68,7 @@ AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
   ChainState& s = state(chain);
   EnsureHolder(s, owner);
   std::string_view type;
+  std::string_view prefix;
   if (s.params.utxo) {
     std::size_t k = 0;
     if (!s.params.address_types.empty()) {
@@ -74,33 +81,37 @@ AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
     } else {
       type = "p2wpkh";
     }
+    prefix = type == "p2pkh" ? "1" : type == "p2sh" ? "3" : "bc1q";
   } else {
     type = role == AddressRole::kService ? "contract" : "eoa";
+    prefix = "0x";
   }
   // Names: a hash of (seed, chain, owner, the owner's address count), so
   // that an entity's addresses keep their names when other entities change.
-  std::string name;
-  for (std::uint64_t salt = 0;; ++salt) {
+  // A clash with an existing name (possible, not expected: 64 hashed bits)
+  // draws the next salt. Built in place: no string per address.
+  char buf[64];
+  AddressId a = AddressId::kNone;
+  for (std::uint64_t salt = 0; a == AddressId::kNone; ++salt) {
     const std::uint64_t k =
         Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^
                         (std::uint64_t{Index(owner)} << 24) ^ salt)) ^
         Mix(s.addresses[Index(owner)].size() + (salt << 40));
-    name.clear();
+    char* end = PutText(prefix, buf);
     if (!s.params.utxo) {
-      name = "0x";
-      AppendHex(k, 16, &name);
-      AppendHex(Mix(k), 16, &name);
-      AppendHex(Mix(k ^ 1) >> 32, 8, &name);
+      end = PutHex(k, 16, end);
+      end = PutHex(Mix(k), 16, end);
+      end = PutHex(Mix(k ^ 1) >> 32, 8, end);
     } else {
-      name = type == "p2pkh" ? "1" : type == "p2sh" ? "3" : "bc1q";
-      AppendHex(k, 16, &name);
-      AppendHex(Mix(k) >> 32, 8, &name);
+      end = PutHex(k, 16, end);
+      end = PutHex(Mix(k) >> 32, 8, end);
     }
-    if (ledger_->FindAddress(chain, name) == AddressId::kNone) break;
+    const auto added = ledger_->AddAddressIfAbsent(
+        chain, std::string_view(buf, static_cast<std::size_t>(end - buf)),
+        type);
+    if (!added.ok()) return AddressId::kNone;
+    a = *added;
   }
-  const auto added = ledger_->AddAddress(chain, name, type);
-  if (!added.ok()) return AddressId::kNone;
-  const AddressId a = *added;
   truth_->SetOwner(a, owner);
   if (role_.size() <= Index(a)) role_.resize(Index(a) + 1);
   role_[Index(a)] = role;
@@ -131,16 +142,14 @@ Amount World::GasFee(ChainId chain, Seconds t, std::int64_t gas) const {
       std::llround(p.gas_price.At(t) * static_cast<double>(gas)));
 }
 
-std::string World::NextTxid(ChainId chain) {
+std::string_view World::NextTxid(ChainId chain, TxidBuffer* buf) {
   ChainState& s = state(chain);
   const std::uint64_t n = s.tx_counter++;
-  std::string id;
-  id.reserve(32);
   const std::uint64_t k =
       Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^ n));
-  AppendHex(k, 16, &id);
-  AppendHex(Mix(k ^ n), 16, &id);
-  return id;
+  char* end = PutHex(k, 16, buf->data());
+  end = PutHex(Mix(k ^ n), 16, end);
+  return {buf->data(), static_cast<std::size_t>(end - buf->data())};
 }
 
 void World::Credit(ChainId chain, TxId tx) {
@@ -169,9 +178,9 @@ void World::Credit(ChainId chain, TxId tx) {
 
 bool World::Coinbase(ChainId chain, Seconds t,
                      std::span<const OutputSpec> outputs, AssetId asset) {
-  const std::string id = NextTxid(chain);
+  TxidBuffer id_buf;
   TxSpec spec;
-  spec.id = id;
+  spec.id = NextTxid(chain, &id_buf);
   spec.time = t;
   spec.asset = asset;
   spec.coinbase = true;
@@ -294,9 +303,9 @@ TxId World::SpendUtxo(ChainId chain, Seconds t,
                       std::span<const OutputSpec> outputs, Amount fee) {
   inputs_.clear();
   for (OutputId o : inputs) inputs_.push_back(InputSpec{o, {}, 0});
-  const std::string id = NextTxid(chain);
+  TxidBuffer id_buf;
   TxSpec spec;
-  spec.id = id;
+  spec.id = NextTxid(chain, &id_buf);
   spec.time = t;
   spec.fee = fee;
   spec.inputs = inputs_;
@@ -345,9 +354,9 @@ TxId World::AccountTx(ChainId chain, Seconds t, AssetId asset,
   if (!native && Balance(native_asset, inputs[0].address) < fee) {
     return TxId::kNone;
   }
-  const std::string id = NextTxid(chain);
+  TxidBuffer id_buf;
   TxSpec spec;
-  spec.id = id;
+  spec.id = NextTxid(chain, &id_buf);
   spec.time = t;
   spec.asset = asset;
   spec.fee = fee;

@@ -17,6 +17,7 @@
 // one vector of unspent outputs per holder and chain (UTXO wallets). No heap
 // object per transaction.
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -198,7 +199,11 @@ class World {
     ChainCounters counters;
   };
   ChainState& state(ChainId c) { return chains_[Index(c)]; }
-  std::string NextTxid(ChainId chain);
+  // The next transaction id of `chain`, written into `buf`: 32 hex digits
+  // hashed from (seed, chain, counter), unique per chain by construction
+  // (a bijection of the counter).
+  using TxidBuffer = std::array<char, 32>;
+  std::string_view NextTxid(ChainId chain, TxidBuffer* buf);
   void Credit(ChainId chain, TxId tx);
   void EnsureHolder(ChainState& s, EntityId e);
   std::vector<OutputId>& purse(ChainState& s, EntityId e, Purse p) {
