@@ -370,6 +370,10 @@ void Ledger::Reserve(ChainId c, std::size_t txs, std::size_t inputs,
   s.coinbase_.reserve(txs);
   s.input_begin_.reserve(txs + 1);
   s.output_begin_.reserve(txs + 1);
+  // Txids as long as those already held (32 characters when none).
+  const std::size_t txid_bytes =
+      s.txid_.size() == 0 ? 32 : s.txid_.bytes() / s.txid_.size() + 1;
+  s.txid_.Reserve(txs, txs * txid_bytes);
   s.input_spent_.reserve(inputs);
   s.input_address_.reserve(inputs);
   s.input_amount_.reserve(inputs);
@@ -377,6 +381,12 @@ void Ledger::Reserve(ChainId c, std::size_t txs, std::size_t inputs,
   s.output_amount_.reserve(outputs);
   s.output_tx_.reserve(outputs);
   s.spent_by_.reserve(outputs);
+}
+
+void Ledger::ReserveAddresses(std::size_t addresses, std::size_t name_bytes) {
+  address_chain_.reserve(addresses);
+  address_type_.reserve(addresses);
+  address_name_.Reserve(addresses, name_bytes);
 }
 
 }  // namespace chaintrace

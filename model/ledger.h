@@ -152,6 +152,9 @@ class TxStore {
 
   // The transaction with this txid, or kNone.
   TxId FindTx(std::string_view txid) const;
+  // A hint: starts loading the txid index where FindTx(txid) or the append
+  // of a transaction with this id will look. Changes nothing.
+  void PrefetchTxid(std::string_view txid) const { txid_index_.Prefetch(txid); }
 
   // Heap bytes the store holds (vector capacities, txid arena and index),
   // for memory accounting.
@@ -283,6 +286,9 @@ class Ledger {
   // Reserves room for transactions, inputs and outputs on a chain.
   void Reserve(ChainId chain, std::size_t txs, std::size_t inputs,
                std::size_t outputs);
+  // Reserves room for `addresses` addresses in all (names of `name_bytes`
+  // bytes in all). Hints only: appends past them still work.
+  void ReserveAddresses(std::size_t addresses, std::size_t name_bytes);
 
   friend bool operator==(const Ledger&, const Ledger&) = default;
 

@@ -36,6 +36,13 @@ class NameIndex {
     return std::nullopt;
   }
 
+  // Starts loading the slot where a Find or Insert of `name` begins, so
+  // that a caller who knows a name before it needs it hides the cache miss.
+  // Changes nothing.
+  void Prefetch(std::string_view name) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Hash(name) & mask()]);
+  }
+
   // Adds `id` under `name`. Precondition: Find(name) is empty and
   // id < 0xFFFFFFFF.
   void Insert(std::string_view name, std::uint32_t id) {

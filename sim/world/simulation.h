@@ -164,6 +164,8 @@ class Simulation {
   Status SetupEntities();
   void Genesis();
   void ScheduleFirstEvents();
+  // Reserves the ledger's arrays for the expected traffic (reserve.cc).
+  void ReserveStorage();
   AssetId AssetByName(const std::string& name) const;
   ChainId ChainByName(const std::string& name) const;
   // Base units of `asset` worth `usd` at `t` (0 when the price is 0).

@@ -86,6 +86,7 @@ Status Simulation::Setup() {
   if (Status st = SetupEntities(); !st.ok()) return st;
   Genesis();
   ScheduleFirstEvents();
+  ReserveStorage();
   return Status::Ok();
 }
 

@@ -56,17 +56,10 @@ EntityId World::AddEntity(Entity entity) {
   return id.ok() ? *id : EntityId::kNone;
 }
 
-void World::EnsureHolder(ChainState& s, EntityId e) {
-  if (s.addresses.size() <= Index(e)) {
-    for (auto& w : s.wallets) w.resize(Index(e) + 1);
-    s.addresses.resize(Index(e) + 1);
-  }
-}
-
 AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
                             Rng& rng) {
   ChainState& s = state(chain);
-  EnsureHolder(s, owner);
+  std::vector<AddressId>& owned = holder(s, owner).addresses;
   std::string_view type;
   std::string_view prefix;
   if (s.params.utxo) {
@@ -96,7 +89,7 @@ AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
     const std::uint64_t k =
         Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^
                         (std::uint64_t{Index(owner)} << 24) ^ salt)) ^
-        Mix(s.addresses[Index(owner)].size() + (salt << 40));
+        Mix(owned.size() + (salt << 40));
     char* end = PutText(prefix, buf);
     if (!s.params.utxo) {
       end = PutHex(k, 16, end);
@@ -115,15 +108,15 @@ AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
   truth_->SetOwner(a, owner);
   if (role_.size() <= Index(a)) role_.resize(Index(a) + 1);
   role_[Index(a)] = role;
-  s.addresses[Index(owner)].push_back(a);
+  owned.push_back(a);
   return a;
 }
 
 std::span<const AddressId> World::addresses_of(ChainId chain,
                                                EntityId owner) const {
   const ChainState& s = chains_[Index(chain)];
-  if (Index(owner) >= s.addresses.size()) return {};
-  return s.addresses[Index(owner)];
+  if (Index(owner) >= s.holders.size()) return {};
+  return s.holders[Index(owner)].addresses;
 }
 
 Amount World::UtxoFee(ChainId chain, Seconds t, std::size_t inputs,
@@ -142,14 +135,24 @@ Amount World::GasFee(ChainId chain, Seconds t, std::int64_t gas) const {
       std::llround(p.gas_price.At(t) * static_cast<double>(gas)));
 }
 
-std::string_view World::NextTxid(ChainId chain, TxidBuffer* buf) {
-  ChainState& s = state(chain);
-  const std::uint64_t n = s.tx_counter++;
+void World::TxidAt(ChainId chain, std::uint64_t n, TxidBuffer* buf) const {
   const std::uint64_t k =
       Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^ n));
-  char* end = PutHex(k, 16, buf->data());
-  end = PutHex(Mix(k ^ n), 16, end);
-  return {buf->data(), static_cast<std::size_t>(end - buf->data())};
+  PutHex(Mix(k ^ n), 16, PutHex(k, 16, buf->data()));
+}
+
+TxId World::Append(ChainId chain, TxSpec& spec) {
+  ChainState& s = state(chain);
+  if (s.tx_counter == 0) TxidAt(chain, 0, &s.next_txid);
+  const TxidBuffer id = s.next_txid;
+  spec.id = std::string_view(id.data(), id.size());
+  const auto tx = ledger_->AddTransaction(chain, spec);
+  // The next id is known now: start loading its index slot, which the next
+  // append's duplicate check would otherwise wait for (a cache miss).
+  TxidAt(chain, ++s.tx_counter, &s.next_txid);
+  ledger_->txs(chain).PrefetchTxid(
+      std::string_view(s.next_txid.data(), s.next_txid.size()));
+  return tx.ok() ? *tx : TxId::kNone;
 }
 
 void World::Credit(ChainId chain, TxId tx) {
@@ -178,16 +181,14 @@ void World::Credit(ChainId chain, TxId tx) {
 
 bool World::Coinbase(ChainId chain, Seconds t,
                      std::span<const OutputSpec> outputs, AssetId asset) {
-  TxidBuffer id_buf;
   TxSpec spec;
-  spec.id = NextTxid(chain, &id_buf);
   spec.time = t;
   spec.asset = asset;
   spec.coinbase = true;
   spec.outputs = outputs;
-  const auto tx = ledger_->AddTransaction(chain, spec);
-  if (!tx.ok()) return false;
-  Credit(chain, *tx);
+  const TxId tx = Append(chain, spec);
+  if (tx == TxId::kNone) return false;
+  Credit(chain, tx);
   return true;
 }
 
@@ -203,8 +204,8 @@ Amount World::UtxoBalance(ChainId chain, EntityId holder, Purse p) const {
 std::span<const OutputId> World::wallet(ChainId chain, EntityId holder,
                                         Purse p) const {
   const ChainState& s = chains_[Index(chain)];
-  if (Index(holder) >= s.addresses.size()) return {};
-  return s.wallets[static_cast<int>(p)][Index(holder)];
+  if (Index(holder) >= s.holders.size()) return {};
+  return s.holders[Index(holder)].purses[static_cast<int>(p)];
 }
 
 Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
@@ -303,17 +304,15 @@ TxId World::SpendUtxo(ChainId chain, Seconds t,
                       std::span<const OutputSpec> outputs, Amount fee) {
   inputs_.clear();
   for (OutputId o : inputs) inputs_.push_back(InputSpec{o, {}, 0});
-  TxidBuffer id_buf;
   TxSpec spec;
-  spec.id = NextTxid(chain, &id_buf);
   spec.time = t;
   spec.fee = fee;
   spec.inputs = inputs_;
   spec.outputs = outputs;
-  const auto tx = ledger_->AddTransaction(chain, spec);
-  if (!tx.ok()) return TxId::kNone;
-  Credit(chain, *tx);
-  return *tx;
+  const TxId tx = Append(chain, spec);
+  if (tx == TxId::kNone) return TxId::kNone;
+  Credit(chain, tx);
+  return tx;
 }
 
 Amount World::Balance(AssetId asset, AddressId a) const {
@@ -354,22 +353,20 @@ TxId World::AccountTx(ChainId chain, Seconds t, AssetId asset,
   if (!native && Balance(native_asset, inputs[0].address) < fee) {
     return TxId::kNone;
   }
-  TxidBuffer id_buf;
   TxSpec spec;
-  spec.id = NextTxid(chain, &id_buf);
   spec.time = t;
   spec.asset = asset;
   spec.fee = fee;
   spec.inputs = inputs;
   spec.outputs = outputs;
-  const auto tx = ledger_->AddTransaction(chain, spec);
-  if (!tx.ok()) return TxId::kNone;
+  const TxId tx = Append(chain, spec);
+  if (tx == TxId::kNone) return TxId::kNone;
   for (const InputSpec& i : inputs) {
     balance_[Index(asset)][Index(i.address)] -= i.amount;
   }
   if (!native) balance_[Index(native_asset)][Index(inputs[0].address)] -= fee;
-  Credit(chain, *tx);
-  return *tx;
+  Credit(chain, tx);
+  return tx;
 }
 
 Amount World::TakeCollectedFees(ChainId chain) {
