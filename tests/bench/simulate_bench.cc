@@ -1,6 +1,6 @@
 // Benchmarks of the background simulator on the scale scenario
-// scenarios/scale/bitcoin_10m.textproto (one Bitcoin-like chain, 150,000
-// users, 3,000 merchants, two exchanges, miners; about 10.3 million
+// scenarios/scale/bitcoin_10m.textproto (one Bitcoin-like chain, 165,000
+// users, 3,000 merchants, two exchanges, miners; about 10.5 million
 // transactions), and of writing the ledger it produces.
 //
 //   BM_Simulate/S      chaintrace::sim::Simulate at --scale S/100, nothing
