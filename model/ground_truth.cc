@@ -1,6 +1,7 @@
 #include "model/ground_truth.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <utility>
 
 #include "model/ledger.h"
@@ -44,6 +45,19 @@ Result<Id> AddNamed(std::vector<T>& items, NameIndex& index, T item,
 }
 
 }  // namespace
+
+std::size_t GroundTruth::memory_bytes() const {
+  const auto bytes = [](const auto& v) {
+    return v.capacity() *
+           sizeof(typename std::decay_t<decltype(v)>::value_type);
+  };
+  std::size_t n = bytes(owner_);
+  for (const ChainTruth& c : chains_) {
+    n += bytes(c.tx_attack) + bytes(c.tx_stage) + bytes(c.tx_stage_index) +
+         bytes(c.tx_hop) + bytes(c.output_stolen) + bytes(c.output_attack);
+  }
+  return n;
+}
 
 EntityId GroundTruth::FindEntity(std::string_view name) const {
   return FindNamed<EntityId>(entities_, entity_index_, name);

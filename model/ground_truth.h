@@ -111,6 +111,10 @@ class GroundTruth {
   // Sizes every per-id array to `ledger`'s counts, filling defaults.
   void Resize(const Ledger& ledger);
 
+  // Heap bytes of the per-address, per-transaction and per-output arrays,
+  // for memory accounting.
+  std::size_t memory_bytes() const;
+
   friend bool operator==(const GroundTruth&, const GroundTruth&) = default;
 
  private:

@@ -20,6 +20,38 @@ TxId TxStore::FindTx(std::string_view txid) const {
   return found ? static_cast<TxId>(*found) : TxId::kNone;
 }
 
+namespace {
+
+template <typename T>
+std::size_t Capacity(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+std::size_t TxStore::memory_bytes() const {
+  return Capacity(time_) + Capacity(fee_) + Capacity(asset_) +
+         Capacity(coinbase_) + Capacity(input_begin_) +
+         Capacity(output_begin_) + txid_.memory_bytes() +
+         txid_index_.memory_bytes() + Capacity(input_spent_) +
+         Capacity(input_address_) + Capacity(input_amount_) +
+         Capacity(output_address_) + Capacity(output_amount_) +
+         Capacity(output_tx_) + Capacity(spent_by_);
+}
+
+std::size_t Ledger::address_memory_bytes() const {
+  std::size_t n = Capacity(address_chain_) + Capacity(address_type_) +
+                  address_name_.memory_bytes();
+  for (const NameIndex& index : address_index_) n += index.memory_bytes();
+  return n;
+}
+
+std::size_t Ledger::memory_bytes() const {
+  std::size_t n = address_memory_bytes();
+  for (const TxStore& s : stores_) n += s.memory_bytes();
+  return n;
+}
+
 ChainId Ledger::FindChain(std::string_view name) const {
   for (std::size_t i = 0; i < chains_.size(); ++i) {
     if (chains_[i].name == name) return IdFromIndex<ChainId>(i);
@@ -113,15 +145,22 @@ AddressId Ledger::FindAddress(ChainId chain, std::string_view name) const {
 
 Result<AddressId> Ledger::AddAddress(ChainId c, std::string_view name,
                                      std::string_view type) {
+  Result<AddressId> added = AddAddressIfAbsent(c, name, type);
+  if (added.ok() && *added == AddressId::kNone) {
+    return Status::Error("address " + Quote(name) +
+                         " declared twice on chain " + Quote(chain(c).name));
+  }
+  return added;
+}
+
+Result<AddressId> Ledger::AddAddressIfAbsent(ChainId c, std::string_view name,
+                                             std::string_view type) {
   if (Index(c) >= chains_.size()) {
     return Status::Error("address " + Quote(name) + ": unknown chain");
   }
   if (name.empty()) return Status::Error("address has no name");
-  if (FindAddress(c, name) != AddressId::kNone) {
-    return Status::Error("address " + Quote(name) +
-                         " declared twice on chain " + Quote(chain(c).name));
-  }
   if (address_chain_.size() >= MaxCount<AddressId>()) {
+    if (FindAddress(c, name) != AddressId::kNone) return AddressId::kNone;
     return Status::Error("too many addresses");
   }
   std::size_t type_index = 0;
@@ -129,15 +168,21 @@ Result<AddressId> Ledger::AddAddress(ChainId c, std::string_view name,
          address_types_[type_index] != type) {
     ++type_index;
   }
-  if (type_index == address_types_.size()) {
-    if (type_index > 0xFFFF) return Status::Error("too many address types");
-    address_types_.emplace_back(type);
+  if (type_index > 0xFFFF) {
+    if (FindAddress(c, name) != AddressId::kNone) return AddressId::kNone;
+    return Status::Error("too many address types");
   }
   const auto id = IdFromIndex<AddressId>(address_chain_.size());
+  // One probe finds a duplicate or places the new name.
+  if (address_index_[Index(c)].InsertIfAbsent(
+          name, static_cast<std::uint32_t>(id),
+          [this](std::uint32_t i) { return address_name_.Get(i); })) {
+    return AddressId::kNone;
+  }
+  if (type_index == address_types_.size()) address_types_.emplace_back(type);
   address_chain_.push_back(c);
   address_type_.push_back(static_cast<std::uint16_t>(type_index));
   address_name_.Add(name);
-  address_index_[Index(c)].Insert(name, static_cast<std::uint32_t>(id));
   return id;
 }
 
@@ -325,6 +370,10 @@ void Ledger::Reserve(ChainId c, std::size_t txs, std::size_t inputs,
   s.coinbase_.reserve(txs);
   s.input_begin_.reserve(txs + 1);
   s.output_begin_.reserve(txs + 1);
+  // Txids as long as those already held (32 characters when none).
+  const std::size_t txid_bytes =
+      s.txid_.size() == 0 ? 32 : s.txid_.bytes() / s.txid_.size() + 1;
+  s.txid_.Reserve(txs, txs * txid_bytes);
   s.input_spent_.reserve(inputs);
   s.input_address_.reserve(inputs);
   s.input_amount_.reserve(inputs);
@@ -332,6 +381,12 @@ void Ledger::Reserve(ChainId c, std::size_t txs, std::size_t inputs,
   s.output_amount_.reserve(outputs);
   s.output_tx_.reserve(outputs);
   s.spent_by_.reserve(outputs);
+}
+
+void Ledger::ReserveAddresses(std::size_t addresses, std::size_t name_bytes) {
+  address_chain_.reserve(addresses);
+  address_type_.reserve(addresses);
+  address_name_.Reserve(addresses, name_bytes);
 }
 
 }  // namespace chaintrace

@@ -152,6 +152,13 @@ class TxStore {
 
   // The transaction with this txid, or kNone.
   TxId FindTx(std::string_view txid) const;
+  // A hint: starts loading the txid index where FindTx(txid) or the append
+  // of a transaction with this id will look. Changes nothing.
+  void PrefetchTxid(std::string_view txid) const { txid_index_.Prefetch(txid); }
+
+  // Heap bytes the store holds (vector capacities, txid arena and index),
+  // for memory accounting.
+  std::size_t memory_bytes() const;
 
   // The arrays themselves, for scans.
   std::span<const Seconds> times() const { return time_; }
@@ -245,6 +252,12 @@ class Ledger {
   // Errors: unknown chain, empty name, name already used on the chain.
   Result<AddressId> AddAddress(ChainId chain, std::string_view name,
                                std::string_view type);
+  // AddAddress for callers that generate names and retry on a clash (the
+  // simulator): a name already used on the chain is not an error but
+  // returns AddressId::kNone and changes nothing. One hash probe instead of
+  // a FindAddress before the add.
+  Result<AddressId> AddAddressIfAbsent(ChainId chain, std::string_view name,
+                                       std::string_view type);
 
   // ---- transactions
   // Appends a transaction to `chain`'s store. Errors (the message names the
@@ -265,9 +278,17 @@ class Ledger {
   // Errors: unknown chain, transaction or asset; output not of the tx.
   Status AddTheft(TheftReport theft);
 
+  // Heap bytes the ledger holds: every chain's TxStore::memory_bytes plus
+  // the address table (names, index, chain and type arrays).
+  std::size_t memory_bytes() const;
+  std::size_t address_memory_bytes() const;
+
   // Reserves room for transactions, inputs and outputs on a chain.
   void Reserve(ChainId chain, std::size_t txs, std::size_t inputs,
                std::size_t outputs);
+  // Reserves room for `addresses` addresses in all (names of `name_bytes`
+  // bytes in all). Hints only: appends past them still work.
+  void ReserveAddresses(std::size_t addresses, std::size_t name_bytes);
 
   friend bool operator==(const Ledger&, const Ledger&) = default;
 

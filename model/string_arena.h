@@ -19,6 +19,10 @@ class StringArena {
   std::size_t size() const { return offsets_.size() - 1; }
   // Bytes of string data held.
   std::size_t bytes() const { return chars_.size(); }
+  // Heap bytes reserved (capacities), for memory accounting.
+  std::size_t memory_bytes() const {
+    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint64_t);
+  }
 
   // Precondition: i < size().
   std::string_view Get(std::size_t i) const {

@@ -192,6 +192,8 @@ class Simulation final : public launder::Venues {
   Status SetupEntities();
   void Genesis();
   void ScheduleFirstEvents();
+  // Reserves the ledger's arrays for the expected traffic (reserve.cc).
+  void ReserveStorage();
   AssetId AssetByName(const std::string& name) const;
   ChainId ChainByName(const std::string& name) const;
 

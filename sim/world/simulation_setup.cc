@@ -87,6 +87,7 @@ Status Simulation::Setup() {
   Genesis();
   ScheduleFirstEvents();
   BuildVenues();
+  ReserveStorage();
   return SetupAttacks();
 }
 

@@ -16,11 +16,17 @@ std::uint64_t Mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-void AppendHex(std::uint64_t v, int digits, std::string* out) {
+// Writes `v`'s low `digits` hex digits at `out`; returns the end.
+char* PutHex(std::uint64_t v, int digits, char* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   for (int i = digits - 1; i >= 0; --i) {
-    out->push_back(kHex[(v >> (4 * i)) & 0xF]);
+    *out++ = kHex[(v >> (4 * i)) & 0xF];
   }
+  return out;
+}
+
+char* PutText(std::string_view s, char* out) {
+  return std::copy(s.begin(), s.end(), out);
 }
 
 // Dust: change below this many base units is left to the fee.
@@ -50,18 +56,12 @@ EntityId World::AddEntity(Entity entity) {
   return id.ok() ? *id : EntityId::kNone;
 }
 
-void World::EnsureHolder(ChainState& s, EntityId e) {
-  if (s.addresses.size() <= Index(e)) {
-    for (auto& w : s.wallets) w.resize(Index(e) + 1);
-    s.addresses.resize(Index(e) + 1);
-  }
-}
-
 AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
                             Rng& rng) {
   ChainState& s = state(chain);
-  EnsureHolder(s, owner);
+  std::vector<AddressId>& owned = holder(s, owner).addresses;
   std::string_view type;
+  std::string_view prefix;
   if (s.params.utxo) {
     std::size_t k = 0;
     if (!s.params.address_types.empty()) {
@@ -74,45 +74,49 @@ AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
     } else {
       type = "p2wpkh";
     }
+    prefix = type == "p2pkh" ? "1" : type == "p2sh" ? "3" : "bc1q";
   } else {
     type = role == AddressRole::kService ? "contract" : "eoa";
+    prefix = "0x";
   }
   // Names: a hash of (seed, chain, owner, the owner's address count), so
   // that an entity's addresses keep their names when other entities change.
-  std::string name;
-  for (std::uint64_t salt = 0;; ++salt) {
+  // A clash with an existing name (possible, not expected: 64 hashed bits)
+  // draws the next salt. Built in place: no string per address.
+  char buf[64];
+  AddressId a = AddressId::kNone;
+  for (std::uint64_t salt = 0; a == AddressId::kNone; ++salt) {
     const std::uint64_t k =
         Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^
                         (std::uint64_t{Index(owner)} << 24) ^ salt)) ^
-        Mix(s.addresses[Index(owner)].size() + (salt << 40));
-    name.clear();
+        Mix(owned.size() + (salt << 40));
+    char* end = PutText(prefix, buf);
     if (!s.params.utxo) {
-      name = "0x";
-      AppendHex(k, 16, &name);
-      AppendHex(Mix(k), 16, &name);
-      AppendHex(Mix(k ^ 1) >> 32, 8, &name);
+      end = PutHex(k, 16, end);
+      end = PutHex(Mix(k), 16, end);
+      end = PutHex(Mix(k ^ 1) >> 32, 8, end);
     } else {
-      name = type == "p2pkh" ? "1" : type == "p2sh" ? "3" : "bc1q";
-      AppendHex(k, 16, &name);
-      AppendHex(Mix(k) >> 32, 8, &name);
+      end = PutHex(k, 16, end);
+      end = PutHex(Mix(k) >> 32, 8, end);
     }
-    if (ledger_->FindAddress(chain, name) == AddressId::kNone) break;
+    const auto added = ledger_->AddAddressIfAbsent(
+        chain, std::string_view(buf, static_cast<std::size_t>(end - buf)),
+        type);
+    if (!added.ok()) return AddressId::kNone;
+    a = *added;
   }
-  const auto added = ledger_->AddAddress(chain, name, type);
-  if (!added.ok()) return AddressId::kNone;
-  const AddressId a = *added;
   truth_->SetOwner(a, owner);
   if (role_.size() <= Index(a)) role_.resize(Index(a) + 1);
   role_[Index(a)] = role;
-  s.addresses[Index(owner)].push_back(a);
+  owned.push_back(a);
   return a;
 }
 
 std::span<const AddressId> World::addresses_of(ChainId chain,
                                                EntityId owner) const {
   const ChainState& s = chains_[Index(chain)];
-  if (Index(owner) >= s.addresses.size()) return {};
-  return s.addresses[Index(owner)];
+  if (Index(owner) >= s.holders.size()) return {};
+  return s.holders[Index(owner)].addresses;
 }
 
 Amount World::UtxoFee(ChainId chain, Seconds t, std::size_t inputs,
@@ -131,16 +135,24 @@ Amount World::GasFee(ChainId chain, Seconds t, std::int64_t gas) const {
       std::llround(p.gas_price.At(t) * static_cast<double>(gas)));
 }
 
-std::string World::NextTxid(ChainId chain) {
-  ChainState& s = state(chain);
-  const std::uint64_t n = s.tx_counter++;
-  std::string id;
-  id.reserve(32);
+void World::TxidAt(ChainId chain, std::uint64_t n, TxidBuffer* buf) const {
   const std::uint64_t k =
       Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^ n));
-  AppendHex(k, 16, &id);
-  AppendHex(Mix(k ^ n), 16, &id);
-  return id;
+  PutHex(Mix(k ^ n), 16, PutHex(k, 16, buf->data()));
+}
+
+TxId World::Append(ChainId chain, TxSpec& spec) {
+  ChainState& s = state(chain);
+  if (s.tx_counter == 0) TxidAt(chain, 0, &s.next_txid);
+  const TxidBuffer id = s.next_txid;
+  spec.id = std::string_view(id.data(), id.size());
+  const auto tx = ledger_->AddTransaction(chain, spec);
+  // The next id is known now: start loading its index slot, which the next
+  // append's duplicate check would otherwise wait for (a cache miss).
+  TxidAt(chain, ++s.tx_counter, &s.next_txid);
+  ledger_->txs(chain).PrefetchTxid(
+      std::string_view(s.next_txid.data(), s.next_txid.size()));
+  return tx.ok() ? *tx : TxId::kNone;
 }
 
 void World::Credit(ChainId chain, TxId tx) {
@@ -169,16 +181,14 @@ void World::Credit(ChainId chain, TxId tx) {
 
 bool World::Coinbase(ChainId chain, Seconds t,
                      std::span<const OutputSpec> outputs, AssetId asset) {
-  const std::string id = NextTxid(chain);
   TxSpec spec;
-  spec.id = id;
   spec.time = t;
   spec.asset = asset;
   spec.coinbase = true;
   spec.outputs = outputs;
-  const auto tx = ledger_->AddTransaction(chain, spec);
-  if (!tx.ok()) return false;
-  Credit(chain, *tx);
+  const TxId tx = Append(chain, spec);
+  if (tx == TxId::kNone) return false;
+  Credit(chain, tx);
   return true;
 }
 
@@ -194,8 +204,8 @@ Amount World::UtxoBalance(ChainId chain, EntityId holder, Purse p) const {
 std::span<const OutputId> World::wallet(ChainId chain, EntityId holder,
                                         Purse p) const {
   const ChainState& s = chains_[Index(chain)];
-  if (Index(holder) >= s.addresses.size()) return {};
-  return s.wallets[static_cast<int>(p)][Index(holder)];
+  if (Index(holder) >= s.holders.size()) return {};
+  return s.holders[Index(holder)].purses[static_cast<int>(p)];
 }
 
 Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
@@ -294,17 +304,15 @@ TxId World::SpendUtxo(ChainId chain, Seconds t,
                       std::span<const OutputSpec> outputs, Amount fee) {
   inputs_.clear();
   for (OutputId o : inputs) inputs_.push_back(InputSpec{o, {}, 0});
-  const std::string id = NextTxid(chain);
   TxSpec spec;
-  spec.id = id;
   spec.time = t;
   spec.fee = fee;
   spec.inputs = inputs_;
   spec.outputs = outputs;
-  const auto tx = ledger_->AddTransaction(chain, spec);
-  if (!tx.ok()) return TxId::kNone;
-  Credit(chain, *tx);
-  return *tx;
+  const TxId tx = Append(chain, spec);
+  if (tx == TxId::kNone) return TxId::kNone;
+  Credit(chain, tx);
+  return tx;
 }
 
 Amount World::Balance(AssetId asset, AddressId a) const {
@@ -345,22 +353,20 @@ TxId World::AccountTx(ChainId chain, Seconds t, AssetId asset,
   if (!native && Balance(native_asset, inputs[0].address) < fee) {
     return TxId::kNone;
   }
-  const std::string id = NextTxid(chain);
   TxSpec spec;
-  spec.id = id;
   spec.time = t;
   spec.asset = asset;
   spec.fee = fee;
   spec.inputs = inputs;
   spec.outputs = outputs;
-  const auto tx = ledger_->AddTransaction(chain, spec);
-  if (!tx.ok()) return TxId::kNone;
+  const TxId tx = Append(chain, spec);
+  if (tx == TxId::kNone) return TxId::kNone;
   for (const InputSpec& i : inputs) {
     balance_[Index(asset)][Index(i.address)] -= i.amount;
   }
   if (!native) balance_[Index(native_asset)][Index(inputs[0].address)] -= fee;
-  Credit(chain, *tx);
-  return *tx;
+  Credit(chain, tx);
+  return tx;
 }
 
 Amount World::TakeCollectedFees(ChainId chain) {

@@ -17,6 +17,7 @@
 // one vector of unspent outputs per holder and chain (UTXO wallets). No heap
 // object per transaction.
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -187,23 +188,39 @@ class World {
   }
 
  private:
+  // What the world keeps per holder and chain, in one block so that a
+  // payment touches one place per party: its purses (UTXO outputs, most
+  // recent last) and its addresses in creation order.
+  struct Holder {
+    std::vector<OutputId> purses[kPurses];
+    std::vector<AddressId> addresses;
+  };
+  using TxidBuffer = std::array<char, 32>;
   struct ChainState {
     ChainParams params;
-    // Per purse, per holder (EntityId index): outputs (UTXO).
-    std::vector<std::vector<OutputId>> wallets[kPurses];
-    // Per holder: addresses.
-    std::vector<std::vector<AddressId>> addresses;
+    std::vector<Holder> holders;  // per EntityId index
     Amount collected_fees = 0;
     std::uint64_t tx_counter = 0;
+    // The id of transaction `tx_counter`, computed one transaction ahead so
+    // that its index slot can be prefetched (see Append).
+    TxidBuffer next_txid{};
     ChainCounters counters;
   };
   ChainState& state(ChainId c) { return chains_[Index(c)]; }
-  std::string NextTxid(ChainId chain);
+  // Writes the id of the chain's transaction number `n`: 32 hex digits
+  // hashed from (seed, chain, n), unique per chain by construction (a
+  // bijection of n).
+  void TxidAt(ChainId chain, std::uint64_t n, TxidBuffer* buf) const;
+  // Appends `spec` under the chain's next txid (the counter advances even
+  // when the ledger refuses it) and credits its outputs; kNone if refused.
+  TxId Append(ChainId chain, TxSpec& spec);
   void Credit(ChainId chain, TxId tx);
-  void EnsureHolder(ChainState& s, EntityId e);
+  Holder& holder(ChainState& s, EntityId e) {
+    if (s.holders.size() <= Index(e)) s.holders.resize(Index(e) + 1);
+    return s.holders[Index(e)];
+  }
   std::vector<OutputId>& purse(ChainState& s, EntityId e, Purse p) {
-    EnsureHolder(s, e);
-    return s.wallets[static_cast<int>(p)][Index(e)];
+    return holder(s, e).purses[static_cast<int>(p)];
   }
 
   Ledger* ledger_;
