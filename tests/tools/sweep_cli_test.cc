@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -71,68 +72,68 @@ TEST(SweepCli, BadUsageAndInputExitTwo) {
       RunChaintrace({"sweep", "merge", (dir / "none").string()}).exit_code, 2);
 }
 
-// The shipped binary has no evaluation yet: it must say so, not invent
-// numbers.
-TEST(SweepCli, SaysEvaluationIsNotAvailableYet) {
+// The real pipeline at every point: one row per (point, seed, tracer) with
+// measured metrics, and a plot per metric; the same bytes whatever --jobs.
+TEST(SweepCli, RunsEveryPointAndDrawsThePlots) {
   const fs::path dir = MakeTempDir("sweep_cli_run");
   const fs::path file = dir / "s.textproto";
-  std::ofstream(file) << SweepText();
+  std::ofstream(file) << SweepText() << "seeds { count: 2 first: 1 }\n";
   const CommandResult r = RunChaintrace(
       {"sweep", file.string(), "--out", (dir / "out").string(), "-j", "2"});
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("evaluation not available yet"), std::string::npos)
-      << r.err;
-  EXPECT_TRUE(r.out.empty()) << r.out;
+  ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string csv = ReadAll(dir / "out" / "results.csv");
-  EXPECT_EQ(csv.find('\n'), csv.size() - 1) << csv;  // the header only
-  EXPECT_FALSE(fs::exists(dir / "out" / "plots"));
+  ASSERT_EQ(csv.rfind("point,seed,tracer,hops,value_recall,", 0), 0u) << csv;
+  // 2 points x 2 seeds x every registered tracer, plus the header.
+  const auto rows = std::count(csv.begin(), csv.end(), '\n');
+  EXPECT_GT(rows, 4 * 10);
+  EXPECT_EQ((rows - 1) % 4, 0);
+  EXPECT_NE(csv.find(",1,poison,5,1,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",2,analyst,50,"), std::string::npos) << csv;
+  EXPECT_TRUE(fs::exists(dir / "out" / "plots" / "value_recall_vs_hops.svg"));
+  const CommandResult one = RunChaintrace(
+      {"sweep", file.string(), "--out", (dir / "one").string(), "-j", "1"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(ReadAll(dir / "one" / "results.csv"), csv);
 }
 
-// Merge on outputs whose runs are written by hand (the shipped binary
-// cannot run points yet): exit 1 while runs are missing, then 0 with plots.
-TEST(SweepCli, MergeCombinesRunsAndDrawsPlotsWhenComplete) {
+// Shards run apart and merge into the whole sweep: exit 1 while runs are
+// missing, then 0 with the plots.
+TEST(SweepCli, MergeCombinesShardsAndDrawsPlotsWhenComplete) {
   const fs::path dir = MakeTempDir("sweep_cli_merge");
   const fs::path file = dir / "s.textproto";
   std::ofstream(file) << SweepText() << "seeds { count: 1 first: 3 }\n";
-  for (const char* shard : {"a", "b"}) {
-    // Creates the output directory (manifest, header) before failing.
-    EXPECT_EQ(
-        RunChaintrace({"sweep", file.string(), "--out", (dir / shard).string()})
-            .exit_code,
-        2);
-  }
-  const std::string results = ReadAll(dir / "a" / "results.csv");
-  const std::string header = results.substr(0, results.find('\n') + 1);
-  ASSERT_EQ(header.rfind("point,seed,tracer,hops,value_recall,", 0), 0u)
-      << header;
-  // The point id: SHA-256 of "hops=VALUE\n", first 16 hex digits.
-  const auto write_run = [&](const char* shard, const std::string& hops,
-                             const char* recall) {
-    const std::string id = Sha256Hex("hops=" + hops + "\n").substr(0, 16);
-    std::ofstream(dir / shard / "runs" / (id + "-3.csv"))
-        << header << id << ",3,alpha," << hops << "," << recall
-        << std::string(13, ',') << "\n";
-  };
-  write_run("a", "5", "0.9");
+  ASSERT_EQ(RunChaintrace({"sweep", file.string(), "--shard", "0/2", "--out",
+                           (dir / "a").string()})
+                .exit_code,
+            0);
   const CommandResult partial =
-      RunChaintrace({"sweep", "merge", (dir / "a").string(),
-                     (dir / "b").string(), "--out", (dir / "m").string()});
+      RunChaintrace({"sweep", "merge", (dir / "a").string(), "--out",
+                     (dir / "m").string()});
   EXPECT_EQ(partial.exit_code, 1) << partial.err;
   EXPECT_NE(partial.err.find("1 runs are missing"), std::string::npos)
       << partial.err;
   EXPECT_FALSE(fs::exists(dir / "m" / "plots"));
-  write_run("b", "50", "0.25");
+  ASSERT_EQ(RunChaintrace({"sweep", file.string(), "--shard", "1/2", "--out",
+                           (dir / "b").string()})
+                .exit_code,
+            0);
   const CommandResult full =
       RunChaintrace({"sweep", "merge", (dir / "a").string(),
                      (dir / "b").string(), "--out", (dir / "m").string()});
   ASSERT_EQ(full.exit_code, 0) << full.err;
   EXPECT_NE(full.out.find("2 of 2 runs"), std::string::npos) << full.out;
   const std::string csv = ReadAll(dir / "m" / "results.csv");
-  EXPECT_NE(csv.find(",3,alpha,5,0.9,"), std::string::npos) << csv;
-  EXPECT_NE(csv.find(",3,alpha,50,0.25,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",3,poison,5,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",3,poison,50,"), std::string::npos) << csv;
+  // The merged shards equal the whole sweep run at once.
+  ASSERT_EQ(RunChaintrace({"sweep", file.string(), "--out",
+                           (dir / "whole").string()})
+                .exit_code,
+            0);
+  EXPECT_EQ(ReadAll(dir / "whole" / "results.csv"), csv);
   const std::string svg =
       ReadAll(dir / "m" / "plots" / "value_recall_vs_hops.svg");
-  EXPECT_NE(svg.find("<polyline class=\"series\" data-label=\"alpha\""),
+  EXPECT_NE(svg.find("<polyline class=\"series\" data-label=\"poison\""),
             std::string::npos)
       << svg;
 }
