@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "tests/tools/command.h"
 
@@ -100,6 +101,25 @@ TEST(CheckCli, BadInputExitsTwo) {
   EXPECT_NE(r.err.find("unknown tracer id 'haircut'"), std::string::npos)
       << r.err;
   EXPECT_EQ(RunChaintrace({"check"}).exit_code, 2);
+}
+
+// Every shipped case declares expectations, and they hold (at scale 0.1,
+// where the suite can afford all of them; the scenarios' notes give the
+// values measured at full scale too).
+TEST(CheckCli, EveryShippedScenarioHoldsItsExpectations) {
+  const fs::path dir = fs::path(CHAINTRACE_SOURCE_DIR) / "scenarios";
+  std::vector<std::string> args = {"check", "--scale", "0.1"};
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".textproto") continue;
+    EXPECT_NE(ReadAll(entry.path()).find("expectations {"), std::string::npos)
+        << entry.path() << " declares no expectation";
+    args.push_back(entry.path().string());
+  }
+  ASSERT_GE(args.size(), 7u);
+  const CommandResult r = RunChaintrace(args);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("all "), std::string::npos) << r.out;
 }
 
 }  // namespace
