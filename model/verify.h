@@ -90,10 +90,13 @@
 //     converted_out = claims consumed by conversion payouts.
 // On UTXO chains every term is exact and the identity is checked (finding
 // `unaccounted`); it holds by construction when stolen-created and
-// double-spend hold, so it fails exactly when value is created, lost
-// outside a fee or double spent. The rate of a conversion is a bound (a
-// payout's value at most the consumed claims' value plus the slack), not an
-// identity: the ledger does not say what the service's price was.
+// double-spend hold, so it fails exactly when stolen value is created or
+// double spent (stolen value lost beyond a fee counts in `fees` and is the
+// finding stolen-lost). The rate of a conversion is a bound (a payout's
+// value at most the consumed claims' value plus the slack), not an
+// identity: the ledger does not say what the service's price was. Without
+// custodial owners in the truth (hand-written ledgers that declare none)
+// claims and conversions are 0 and the account is seeded = held + fees.
 //
 // ACCOUNT chains: inputs are debits of balances, not spends of credits, so
 // the ledger does not say which credit a debit moves, and the stolen share of
