@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
+#include <fstream>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -209,7 +212,8 @@ TEST(VerifyLedger, DoubleSpendOfStolenValueIsUnaccounted) {
   EXPECT_EQ(r.findings[1].chain, ChainId::kNone);
   EXPECT_EQ(r.findings[1].message,
             "attack 'h' asset 'BTC': stolen value not accounted for: 100 "
-            "seeded at its thefts != 200 held on unspent outputs + 0 in fees");
+            "seeded at its thefts + 0 converted in != 200 held on unspent "
+            "outputs + 0 in fees + 0 claimed by services + 0 converted out");
 }
 
 // Stolen value on an account chain can only leave an address that holds it.
@@ -284,6 +288,336 @@ TEST(VerifyLedger, TokenFeeOverdraftIsABalanceFinding) {
   EXPECT_THAT(r.findings[0].message,
               HasSubstr("address 'a' is debited 3 of 'ETH' (the fee) but "
                         "holds only 0"));
+}
+
+// ---- custodial services and claims
+
+// The ledger file `name` with `from` replaced by `to` (which must occur).
+LedgerFile ReadEdited(std::string_view name, std::string_view from,
+                      std::string_view to) {
+  std::ifstream in(LedgerPath(name));
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return ParseLenient(text);
+}
+
+const StolenAccount* FindAccount(const LedgerFile& file, const VerifyResult& r,
+                                 std::string_view asset) {
+  for (const StolenAccount& a : r.accounts) {
+    if (file.ledger.asset(a.asset).name == asset) return &a;
+  }
+  ADD_FAILURE() << "no account in " << asset;
+  return nullptr;
+}
+
+// ok_mixer.textproto: the deposit d1 becomes mix1's claim (9980); w1 pays
+// 4900 out of another coin, w2 4900 out of the deposited one; 180 stay.
+TEST(VerifyClaims, CustodialMixerPaysBackWithOtherCoins) {
+  const LedgerFile file = ReadLenient(LedgerPath("ok_mixer.textproto"));
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_TRUE(r.ok()) << r.findings.front().message;
+  ASSERT_EQ(r.accounts.size(), 1u);
+  const StolenAccount& a = r.accounts[0];
+  EXPECT_TRUE(a.exact);
+  EXPECT_EQ(a.seeded, 9990);
+  EXPECT_EQ(a.held, 9800);
+  EXPECT_EQ(a.fees, 10);
+  EXPECT_EQ(a.claims, 180);
+  EXPECT_EQ(a.converted_in, 0);
+  EXPECT_EQ(a.converted_out, 0);
+  ASSERT_EQ(r.claims.size(), 1u);
+  EXPECT_EQ(file.truth->entity(r.claims[0].service).name, "mix1");
+  EXPECT_EQ(r.claims[0].amount, 180);
+  EXPECT_FALSE(r.claims[0].cash_out);
+}
+
+// A payout larger than the claim: stolen-created, and the account is off
+// by the excess.
+TEST(VerifyClaims, PayoutBeyondTheClaimIsCreatedAndUnaccounted) {
+  const LedgerFile file = ReadEdited(
+      "ok_mixer.textproto",
+      R"(outputs { address: "fresh2" amount: 4900 truth { stolen: 4900 attack: "hack1" } }
+  outputs { address: "change2" amount: 5070 })",
+      R"(outputs { address: "fresh2" amount: 5200 truth { stolen: 5200 attack: "hack1" } }
+  outputs { address: "change2" amount: 4770 })");
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].message,
+            "chain 'btc' transaction 'w2': its outputs carry 5200 stolen "
+            "units of attack 'hack1' but its inputs bring only 0 and its "
+            "services' claims grant 5080 (stolen value appears only at a "
+            "reported theft)");
+  EXPECT_EQ(r.findings[1].kind, FindingKind::kUnaccounted);
+  EXPECT_THAT(r.findings[1].message,
+              HasSubstr("9990 seeded at its thefts + 0 converted in != 10100 "
+                        "held on unspent outputs + 10 in fees + 0 claimed"));
+}
+
+TEST(VerifyClaims, ServicePayoutWithoutAClaimIsCreated) {
+  const VerifyResult r = VerifyLedger(
+      ReadLenient(LedgerPath("service_payout_without_claim.textproto")));
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kStolenCreated);
+  EXPECT_EQ(r.findings[0].message,
+            "chain 'btc' transaction 'w1': its outputs carry 4900 stolen "
+            "units of attack 'hack1' but its inputs bring only 0 and its "
+            "services' claims grant 0 (stolen value appears only at a "
+            "reported theft)");
+  EXPECT_EQ(r.findings[1].kind, FindingKind::kUnaccounted);
+}
+
+// ok_exchange_cash_out.textproto: the deposit stays with the exchange as its
+// claim (a cash-out); the sweep s1 carries none.
+TEST(VerifyClaims, ExchangeDepositIsACashOutClaim) {
+  const LedgerFile file =
+      ReadLenient(LedgerPath("ok_exchange_cash_out.textproto"));
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_TRUE(r.ok()) << r.findings.front().message;
+  ASSERT_EQ(r.accounts.size(), 1u);
+  EXPECT_EQ(r.accounts[0].seeded, 9990);
+  EXPECT_EQ(r.accounts[0].held, 1000);
+  EXPECT_EQ(r.accounts[0].fees, 10);
+  EXPECT_EQ(r.accounts[0].claims, 8980);
+  ASSERT_EQ(r.claims.size(), 1u);
+  EXPECT_EQ(file.truth->entity(r.claims[0].service).name, "exch_b");
+  EXPECT_EQ(r.claims[0].amount, 8980);
+  EXPECT_TRUE(r.claims[0].cash_out);
+}
+
+// ok_conversion.textproto: a DEX swap USDT -> ETH and a bridge ETH -> BTC
+// across chains, each consuming its claim at USD prices.
+TEST(VerifyClaims, ConversionsAtADexAndABridge) {
+  const LedgerFile file = ReadLenient(LedgerPath("ok_conversion.textproto"));
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_TRUE(r.ok()) << r.findings.front().message;
+  ASSERT_EQ(r.accounts.size(), 3u);
+  const StolenAccount* btc = FindAccount(file, r, "BTC");
+  const StolenAccount* eth = FindAccount(file, r, "ETH");
+  const StolenAccount* usdt = FindAccount(file, r, "USDT");
+  ASSERT_TRUE(btc != nullptr && eth != nullptr && usdt != nullptr);
+  EXPECT_TRUE(btc->exact);
+  EXPECT_EQ(btc->seeded, 0);
+  EXPECT_EQ(btc->converted_in, 195'000'000);
+  EXPECT_EQ(btc->held, 195'000'000);
+  EXPECT_EQ(btc->claims, 0);
+  EXPECT_FALSE(usdt->exact);
+  EXPECT_EQ(usdt->seeded, 100'000'000'000);
+  EXPECT_EQ(usdt->converted_out, 99'000'000'000);
+  EXPECT_EQ(usdt->claims, 1'000'000'000);
+  EXPECT_EQ(usdt->held, 0);
+  EXPECT_EQ(eth->converted_in, 39'600'000'000);
+  EXPECT_EQ(eth->converted_out, 39'000'000'000);
+  EXPECT_EQ(eth->claims, 500'000'000);
+  EXPECT_EQ(eth->held, 100'000'000);
+  ASSERT_EQ(r.claims.size(), 2u);  // wormhole's ETH, uni's USDT
+  EXPECT_EQ(file.truth->entity(r.claims[0].service).name, "wormhole");
+  EXPECT_EQ(file.truth->entity(r.claims[1].service).name, "uni");
+}
+
+// A payout in another asset is a conversion only on the attack's own
+// laundering transaction.
+TEST(VerifyClaims, ConversionNeedsTheAttacksTransaction) {
+  const VerifyResult r = VerifyLedger(ReadEdited(
+      "ok_conversion.textproto",
+      R"(truth { attack: "hack3" stage: "dex_swap" stage_index: 0 hop: 2 })",
+      ""));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kStolenCreated);
+  EXPECT_THAT(r.findings[0].message,
+              StartsWith("chain 'eth' transaction 's2': its credits carry "
+                         "39600000000 stolen units of attack 'hack3'"));
+}
+
+// 3 BTC ($150000) released against a claim worth $98750: created, and the
+// BTC account is off by the payout.
+TEST(VerifyClaims, ConversionCannotExceedTheClaimsValue) {
+  const VerifyResult r = VerifyLedger(ReadEdited(
+      "ok_conversion.textproto",
+      R"(outputs { address: "fresh" amount: 195000000 truth { stolen: 195000000 attack: "hack3" } }
+  outputs { address: "vault_change" amount: 804990000 })",
+      R"(outputs { address: "fresh" amount: 300000000 truth { stolen: 300000000 attack: "hack3" } }
+  outputs { address: "vault_change" amount: 699990000 })"));
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kStolenCreated);
+  EXPECT_THAT(r.findings[0].message,
+              StartsWith("chain 'btc' transaction 'r1': its outputs carry "
+                         "300000000 stolen units"));
+  EXPECT_EQ(r.findings[1].kind, FindingKind::kUnaccounted);
+  EXPECT_THAT(r.findings[1].message, HasSubstr("asset 'BTC'"));
+}
+
+// Without prices the rate is unknown: a payout consumes the whole claim, so
+// a second payout against the same deposit is created value.
+TEST(VerifyClaims, UnpricedConversionConsumesTheWholeClaim) {
+  const std::string ledger = std::string(kAccountHeader) + R"pb(
+    entities { name: "uni" kind: DEX_POOL }
+    addresses {
+      name: "dex"
+      chain: "eth"
+      truth { owner: "uni" }
+    }
+    attacks { name: "h" }
+    transactions {
+      id: "g"
+      chain: "eth"
+      time: 0
+      coinbase: true
+      asset: "USDT"
+      outputs { address: "hot" amount: 1000 }
+    }
+    transactions {
+      id: "g2"
+      chain: "eth"
+      time: 0
+      coinbase: true
+      outputs { address: "dex" amount: 500 }
+    }
+    transactions {
+      id: "t"
+      chain: "eth"
+      time: 1
+      asset: "USDT"
+      inputs { address: "hot" amount: 1000 }
+      outputs {
+        address: "thief"
+        amount: 1000
+        truth { stolen: 1000 attack: "h" }
+      }
+    }
+    transactions {
+      id: "in"
+      chain: "eth"
+      time: 2
+      asset: "USDT"
+      inputs { address: "thief" amount: 1000 }
+      outputs {
+        address: "dex"
+        amount: 1000
+        truth { stolen: 1000 attack: "h" }
+      }
+    }
+    transactions {
+      id: "out"
+      chain: "eth"
+      time: 3
+      inputs { address: "dex" amount: 200 }
+      outputs {
+        address: "thief"
+        amount: 200
+        truth { stolen: 200 attack: "h" }
+      }
+      truth { attack: "h" }
+    }
+    thefts { attack: "h" chain: "eth" tx: "t" asset: "USDT" amount: 1000 }
+  )pb";
+  const VerifyResult once = VerifyLedger(ParseLenient(ledger));
+  ASSERT_TRUE(once.ok()) << once.findings.front().message;
+  ASSERT_EQ(once.accounts.size(), 2u);  // ETH (id 0), USDT (id 1)
+  EXPECT_EQ(once.accounts[0].converted_in, 200);
+  EXPECT_EQ(once.accounts[1].converted_out, 1000);
+  EXPECT_EQ(once.accounts[1].claims, 0);
+
+  std::string twice = ledger;
+  const std::string again = R"pb(
+    transactions {
+      id: "again"
+      chain: "eth"
+      time: 4
+      inputs { address: "dex" amount: 200 }
+      outputs {
+        address: "thief"
+        amount: 200
+        truth { stolen: 200 attack: "h" }
+      }
+      truth { attack: "h" }
+    }
+  )pb";
+  twice.insert(twice.find("    thefts {"), again);
+  const VerifyResult r = VerifyLedger(ParseLenient(twice));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kStolenCreated);
+  EXPECT_THAT(r.findings[0].message,
+              StartsWith("chain 'eth' transaction 'again': "));
+}
+
+// A benign withdrawal that empties the pool before the attacker's does not
+// take the attacker's stolen value: it is the mixer's claim, not the pool
+// address's balance.
+TEST(VerifyClaims, BenignPoolWithdrawalLeavesTheClaim) {
+  const LedgerFile file = ParseLenient(std::string(kAccountHeader) + R"pb(
+    entities { name: "tornado" kind: MIXER }
+    addresses {
+      name: "pool"
+      chain: "eth"
+      truth { owner: "tornado" }
+    }
+    attacks { name: "h" }
+    transactions {
+      id: "g"
+      chain: "eth"
+      time: 0
+      coinbase: true
+      outputs { address: "hot" amount: 100 }
+      outputs { address: "alice" amount: 100 }
+    }
+    transactions {
+      id: "t"
+      chain: "eth"
+      time: 1
+      inputs { address: "hot" amount: 100 }
+      outputs {
+        address: "thief"
+        amount: 100
+        truth { stolen: 100 attack: "h" }
+      }
+    }
+    transactions {
+      id: "deposit"
+      chain: "eth"
+      time: 2
+      inputs { address: "thief" amount: 100 }
+      outputs {
+        address: "pool"
+        amount: 100
+        truth { stolen: 100 attack: "h" }
+      }
+    }
+    transactions {
+      id: "benign_withdrawal"
+      chain: "eth"
+      time: 3
+      inputs { address: "pool" amount: 100 }
+      outputs { address: "bob" amount: 100 }
+    }
+    transactions {
+      id: "benign_deposit"
+      chain: "eth"
+      time: 4
+      inputs { address: "alice" amount: 100 }
+      outputs { address: "pool" amount: 100 }
+    }
+    transactions {
+      id: "withdrawal"
+      chain: "eth"
+      time: 5
+      inputs { address: "pool" amount: 100 }
+      outputs {
+        address: "fresh"
+        amount: 100
+        truth { stolen: 100 attack: "h" }
+      }
+    }
+    thefts { attack: "h" chain: "eth" tx: "t" amount: 100 }
+  )pb");
+  const VerifyResult r = VerifyLedger(file);
+  ASSERT_TRUE(r.ok()) << r.findings.front().message;
+  ASSERT_EQ(r.accounts.size(), 1u);
+  EXPECT_EQ(r.accounts[0].held, 100);
+  EXPECT_EQ(r.accounts[0].claims, 0);
+  EXPECT_TRUE(r.claims.empty());
 }
 
 TEST(VerifyLedger, CountsEveryFindingNotOnlyTheFirst) {

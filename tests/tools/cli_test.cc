@@ -260,6 +260,8 @@ TEST(Cli, VerifyAcceptsCleanLedgers) {
   for (const fs::path& file :
        {kLedgers / "ok_theft.textproto",
         kLedgers / "ok_account_theft.textproto",
+        kLedgers / "ok_mixer.textproto", kLedgers / "ok_conversion.textproto",
+        kLedgers / "ok_exchange_cash_out.textproto",
         kSource / "tests/model/testdata/peel.textproto",
         kSource / "tests/model/testdata/account.textproto"}) {
     const CommandResult r = RunChaintrace({"verify", file.string()});
@@ -272,6 +274,15 @@ TEST(Cli, VerifyAcceptsCleanLedgers) {
                 "attack 'hack1' BTC: seeded 9990 = held 9970 + fees 20"),
             std::string::npos)
       << accounts.out;
+  const CommandResult cash_out =
+      RunChaintrace({"verify", "--accounts",
+                     (kLedgers / "ok_exchange_cash_out.textproto").string()});
+  EXPECT_EQ(cash_out.exit_code, 0) << cash_out.err;
+  EXPECT_NE(cash_out.out.find("attack 'hack1' BTC: seeded 9990 = held 1000 + "
+                              "fees 10 + claims 8980\n  attack 'hack1' BTC: "
+                              "cash-out 8980 at 'exch_b' (EXCHANGE)\n"),
+            std::string::npos)
+      << cash_out.out;
 }
 
 TEST(Cli, VerifyReadsBinaryLedgers) {

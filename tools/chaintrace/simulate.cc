@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -14,6 +16,7 @@
 #include "sim/launder/summary.h"
 #include "sim/scenario/loader.h"
 #include "sim/world/calibration.h"
+#include "sim/world/estimate.h"
 #include "sim/world/simulator.h"
 #include "tools/chaintrace/commands.h"
 
@@ -25,6 +28,9 @@ struct SimulateCommandOptions {
   std::string out;
   std::optional<std::uint64_t> seed;
   double scale = 1.0;
+  // Override the scenario's limits when set (0: sized from memory).
+  std::optional<std::int64_t> max_transactions;
+  std::optional<std::int64_t> max_addresses;
   bool text = false;
   bool quiet = false;
 };
@@ -35,6 +41,18 @@ int RunSimulate(const SimulateCommandOptions& o) {
     std::cerr << d.ToString() << "\n";
   }
   if (!loaded.ok()) return kExitBadInput;
+  scenario::Limits limits = loaded.scenario->scenario.limits();
+  if (o.max_transactions) limits.set_max_transactions(*o.max_transactions);
+  if (o.max_addresses) limits.set_max_addresses(*o.max_addresses);
+  const sim::ResourceEstimate estimate =
+      sim::EstimateResources(loaded.scenario->scenario, o.scale);
+  const std::uint64_t memory = sim::AvailableMemoryBytes();
+  if (Status st = sim::CheckResourceLimits(
+          estimate, sim::CapsFor(limits, estimate, memory), memory);
+      !st.ok()) {
+    std::cerr << o.scenario << ": " << st.message() << "\n";
+    return kExitBadInput;
+  }
   sim::SimulateOptions options;
   options.seed = o.seed;
   options.scale = o.scale;
@@ -70,7 +88,9 @@ int RunSimulate(const SimulateCommandOptions& o) {
             << ", scale " << o.scale << ": " << txs << " transactions, "
             << result->file.ledger.address_count() << " addresses, "
             << result->file.labels.size() << " labelled, simulated in "
-            << seconds << " s\n";
+            << seconds << " s (estimated "
+            << std::llround(estimate.transactions) << " transactions, "
+            << std::llround(estimate.addresses) << " addresses)\n";
   std::cout << sim::FormatCalibration(sim::ComputeCalibration(*result));
   std::cout << sim::launder::FormatLaundering(*result,
                                               loaded.scenario->scenario);
@@ -96,6 +116,16 @@ void AddSimulateCommand(CLI::App& app, int* exit_code) {
                   "Multiply background activity (populations, benign "
                   "service use) by this factor, > 0")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-transactions", options->max_transactions,
+                  "Refuse the scenario when it is estimated to create more "
+                  "transactions than this (overrides limits.max_transactions; "
+                  "0: sized from available memory)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-addresses", options->max_addresses,
+                  "Refuse the scenario when it is estimated to create more "
+                  "addresses than this (overrides limits.max_addresses; 0: "
+                  "sized from available memory)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--text", options->text,
                 "Write ledger.textproto (text form) instead of ledger.pb");
   cmd->add_flag("-q,--quiet", options->quiet, "Print nothing on success");

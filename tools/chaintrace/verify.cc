@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "model/ground_truth.h"
 #include "model/ledger_io.h"
 #include "tools/chaintrace/commands.h"
 
@@ -23,16 +24,32 @@ struct VerifyOptions {
   bool quiet = false;
 };
 
+// One line per attack and asset (terms that are 0 beyond seeded, held and
+// fees left out), then one per outstanding service claim.
 void PrintAccounts(const LedgerFile& file, const VerifyResult& result) {
   for (const StolenAccount& a : result.accounts) {
     const AssetInfo& asset = file.ledger.asset(a.asset);
     std::cout << "  attack '" << file.truth->attack(a.attack).name << "' "
               << asset.name << ": seeded " << a.seeded;
+    if (a.converted_in != 0) std::cout << " + converted in " << a.converted_in;
     if (a.exact) {
-      std::cout << " = held " << a.held << " + fees " << a.fees << "\n";
+      std::cout << " = held " << a.held << " + fees " << a.fees;
     } else {
-      std::cout << ", held at most " << a.held << " (account chain)\n";
+      std::cout << ", held at most " << a.held;
     }
+    if (a.claims != 0) std::cout << " + claims " << a.claims;
+    if (a.converted_out != 0) {
+      std::cout << " + converted out " << a.converted_out;
+    }
+    std::cout << (a.exact ? "\n" : " (account chain)\n");
+  }
+  for (const ServiceClaim& c : result.claims) {
+    const Entity& service = file.truth->entity(c.service);
+    std::cout << "  attack '" << file.truth->attack(c.attack).name << "' "
+              << file.ledger.asset(c.asset).name << ": "
+              << (c.cash_out ? "cash-out " : "claim ") << c.amount << " at '"
+              << service.name << "' (" << common::EntityKind_Name(service.kind)
+              << ")\n";
   }
 }
 
@@ -108,7 +125,9 @@ void AddVerifyCommand(CLI::App& app, int* exit_code) {
       ->default_val(20);
   cmd->add_flag(
       "--accounts", options->accounts,
-      "Print each attack's stolen-value account (seeded, held, fees)");
+      "Print each attack's stolen-value account (seeded, converted in, "
+      "held, fees, service claims, converted out) and the claims services "
+      "still hold (cash-outs at exchanges)");
   cmd->add_flag("-q,--quiet", options->quiet,
                 "Print nothing when the ledger is clean");
   cmd->callback([options, exit_code] { *exit_code = RunVerify(*options); });
