@@ -1,6 +1,7 @@
 #include "model/verify.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
@@ -254,6 +255,38 @@ Amount Verifier::Convert(ChainId c, TxId t, AttackId attack, Amount rest) {
   const TxStore& s = ledger_.txs(c);
   if (truth_->tx(c, t).attack != attack) return rest;
   const AssetId asset = s.asset(t);
+  if (ledger_.chain(c).model == common::ACCOUNT && !debits_.empty()) {
+    // A DEX pool prices at its reserves, not at the market's price path: a
+    // constant-product payout y for a deposit x is at most x times the
+    // pool's spot rate with x already in, reserve_out / reserve_in.
+    const AddressId pool = debits_.front().address;
+    const EntityId e = Custodian(pool);
+    if (e != EntityId::kNone && truth_->entity(e).kind == common::DEX_POOL) {
+      const Amount out_before =
+          SaturatingAdd(Balance(asset, pool), debits_.front().amount);
+      auto it =
+          claims_.lower_bound(ClaimKey{e, attack, IdFromIndex<AssetId>(0)});
+      for (; it != claims_.end() && it->first.service == e &&
+             it->first.attack == attack;
+           ++it) {
+        if (it->first.asset == asset || it->second <= 0) continue;
+        const Amount in_reserve = Balance(it->first.asset, pool);
+        if (in_reserve <= 0 || out_before <= 0) continue;
+        const long double need =
+            std::ceil(static_cast<long double>(rest) *
+                      static_cast<long double>(in_reserve) /
+                      static_cast<long double>(out_before));
+        if (need > static_cast<long double>(it->second)) continue;
+        const auto take = static_cast<Amount>(need);
+        it->second -= take;
+        StolenAccount& from = Account(attack, it->first.asset);
+        from.converted_out = SaturatingAdd(from.converted_out, take);
+        StolenAccount& to = Account(attack, asset);
+        to.converted_in = SaturatingAdd(to.converted_in, rest);
+        return 0;
+      }
+    }
+  }
   const AssetInfo& paid = ledger_.asset(asset);
   const Seconds when = s.time(t);
   const double paid_price = paid.UsdAt(when);

@@ -15,6 +15,7 @@
 #include "model/conservation.h"
 #include "model/ledger_io.h"
 #include "model/time.h"
+#include "model/verify.h"
 #include "sim/launder/lot.h"
 #include "sim/scenario/loader.h"
 #include "sim/world/simulator.h"
@@ -235,6 +236,9 @@ TEST(Launder, EveryStageKindRunsAndCashesOut) {
   }
   EXPECT_TRUE(r.shortfalls.empty());
   EXPECT_TRUE(CheckConservation(f.ledger).ok());
+  const VerifyResult v = VerifyLedger(f);
+  EXPECT_TRUE(v.ok()) << v.findings.size() << " findings; first: "
+                      << (v.ok() ? "" : v.findings.front().message);
 }
 
 // USD of base units at `t`.
@@ -341,6 +345,11 @@ TEST(Launder, ShippedScenariosAccountForEveryStolenUnit) {
       EXPECT_EQ(t.network_fees, it->second.network_fees) << what;
     }
     EXPECT_TRUE(r->shortfalls.empty());
+    // chaintrace verify's invariants, service claims and conversions
+    // included, hold on the simulated ledger.
+    const VerifyResult v = VerifyLedger(r->file);
+    EXPECT_TRUE(v.ok()) << v.findings.size() << " findings; first: "
+                        << (v.ok() ? "" : v.findings.front().message);
     ExpectCaseFigures(entry.path().stem().string(), s, *r);
     ++checked;
   }
