@@ -285,6 +285,7 @@ Amount Verifier::Convert(ChainId c, TxId t, AttackId attack, Amount rest) {
         to.converted_in = SaturatingAdd(to.converted_in, rest);
         return 0;
       }
+      return rest;  // a pool's payout is bounded by its reserves only
     }
   }
   const AssetInfo& paid = ledger_.asset(asset);

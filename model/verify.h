@@ -72,6 +72,15 @@
 //     converted_in of (A, Y), the consumed units as converted_out of (A, X).
 //     A DEX swap (token in, ETH out), a bridge (ETH locked on one chain,
 //     BTC released on another) and an OTC desk are conversions.
+//     Exception: a DEX pool (ACCOUNT; its first debited address is owned by
+//     a DEX_POOL entity) prices at its reserves, not at the price paths, so
+//     its conversion consumes ceil(R x reserve_X / reserve_Y) of the claim
+//     in X, the reserves read at that address (reserve_Y before the payout's
+//     debit, reserve_X with the deposit in): a constant-product payout for
+//     a deposit x never exceeds x x reserve_Y / reserve_X, so the pool's
+//     own payouts always fit and a payout beyond its reserves' rate is
+//     created value. What stays in the claim is the pool's fee and
+//     slippage.
 // Whatever stays in a claim is service fees or cash-out: an exchange never
 // pays it back (its deposit sweeps carry no stolen), so the claim of an
 // exchange is the cash-out. Claims are tracked across chains: transactions

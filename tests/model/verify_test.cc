@@ -387,8 +387,10 @@ TEST(VerifyClaims, ExchangeDepositIsACashOutClaim) {
   EXPECT_TRUE(r.claims[0].cash_out);
 }
 
-// ok_conversion.textproto: a DEX swap USDT -> ETH and a bridge ETH -> BTC
-// across chains, each consuming its claim at USD prices.
+// ok_conversion.textproto: a DEX swap USDT -> ETH, consuming its claim at
+// the pool's spot rate (100 ETH against 100000 USDT once the deposit is in:
+// 39.6 ETH take 39600 USDT of the claim), and a bridge ETH -> BTC across
+// chains, consuming its claim at USD prices.
 TEST(VerifyClaims, ConversionsAtADexAndABridge) {
   const LedgerFile file = ReadLenient(LedgerPath("ok_conversion.textproto"));
   const VerifyResult r = VerifyLedger(file);
@@ -405,8 +407,8 @@ TEST(VerifyClaims, ConversionsAtADexAndABridge) {
   EXPECT_EQ(btc->claims, 0);
   EXPECT_FALSE(usdt->exact);
   EXPECT_EQ(usdt->seeded, 100'000'000'000);
-  EXPECT_EQ(usdt->converted_out, 99'000'000'000);
-  EXPECT_EQ(usdt->claims, 1'000'000'000);
+  EXPECT_EQ(usdt->converted_out, 39'600'000'000);
+  EXPECT_EQ(usdt->claims, 60'400'000'000);
   EXPECT_EQ(usdt->held, 0);
   EXPECT_EQ(eth->converted_in, 39'600'000'000);
   EXPECT_EQ(eth->converted_out, 39'000'000'000);
@@ -449,9 +451,10 @@ TEST(VerifyClaims, ConversionCannotExceedTheClaimsValue) {
   EXPECT_THAT(r.findings[1].message, HasSubstr("asset 'BTC'"));
 }
 
-// Without prices the rate is unknown: a payout consumes the whole claim, so
-// a second payout against the same deposit is created value.
-TEST(VerifyClaims, UnpricedConversionConsumesTheWholeClaim) {
+// A DEX pool converts at its reserves, priced or not: the first payout
+// takes its spot-rate share of the claim; a second one, worth more than the
+// rest at the pool's new rate, is created value.
+TEST(VerifyClaims, DexConversionIsBoundedByThePoolsReserves) {
   const std::string ledger = std::string(kAccountHeader) + R"pb(
     entities { name: "uni" kind: DEX_POOL }
     addresses {
@@ -517,8 +520,9 @@ TEST(VerifyClaims, UnpricedConversionConsumesTheWholeClaim) {
   ASSERT_TRUE(once.ok()) << once.findings.front().message;
   ASSERT_EQ(once.accounts.size(), 2u);  // ETH (id 0), USDT (id 1)
   EXPECT_EQ(once.accounts[0].converted_in, 200);
-  EXPECT_EQ(once.accounts[1].converted_out, 1000);
-  EXPECT_EQ(once.accounts[1].claims, 0);
+  // At the pool's spot rate (500 ETH units against 1000 USDT units).
+  EXPECT_EQ(once.accounts[1].converted_out, 400);
+  EXPECT_EQ(once.accounts[1].claims, 600);
 
   std::string twice = ledger;
   const std::string again = R"pb(
