@@ -1,6 +1,7 @@
 #include "sim/launder/attack_run.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -174,9 +175,7 @@ void AttackRun::StealOnce(World* world) {
   }
 }
 
-void AttackRun::StartStage(World* world, Venues* venues) {
-  (void)world;
-  (void)venues;
+void AttackRun::StartStage() {
   const scenario::Stage& spec = plan_.stages(stage_);
   ctx_.kind = StageKindName(spec);
   ctx_.index = stage_;
@@ -256,7 +255,7 @@ void AttackRun::Wake(World* world, Venues* venues) {
   }
   if (current_ == nullptr) {
     ++stage_;
-    StartStage(world, venues);
+    StartStage();
   }
   const Seconds next = current_->Step(ctx_);
   if (next != kDone) {

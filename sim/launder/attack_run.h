@@ -67,7 +67,8 @@ class AttackRun {
   void Resolve(World* world, Venues* venues);
   void StealOnce(World* world);
   bool Steal(World* world, const Theft& theft, Amount amount);
-  void StartStage(World* world, Venues* venues);
+  // Hands the waiting lots to stage stage_ (its book's `in`).
+  void StartStage();
   // Hands 1 - fraction of each asset's value on untouched.
   void PassOn(double fraction);
   void Bind(World* world, Venues* venues);

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "model/time.h"
 #include "sim/launder/fake_accounts.h"
