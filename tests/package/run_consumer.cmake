@@ -41,6 +41,7 @@ run("${work}/build/consumer"
     "${SOURCE_DIR}/tests/model/testdata/peel.textproto"
     "${work}/peel.json")
 foreach(expected "scenario un2022_three_exchanges: valid, 3 attacks"
+                 "simulated: 12 thefts" "addresses from 12 seeds"
                  "ledger: 5 transactions, conserved" "tracers: "
                  "exported 5 transactions")
   string(FIND "${run_output}" "${expected}" at)

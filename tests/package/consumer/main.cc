@@ -1,9 +1,12 @@
-// consumer SCENARIO LEDGER OUT.json: loads and validates a scenario, reads
-// a ledger and checks its conservation, lists the registered tracers and
-// exports the ledger as JSON to OUT.json, all through the installed
-// chaintrace package.
+// consumer SCENARIO LEDGER OUT.json: loads and validates a scenario,
+// simulates it (background scaled down to 1 %) and traces its thefts with
+// the poison tracer, reads a ledger and checks its conservation, lists the
+// registered tracers and exports the ledger as JSON to OUT.json, all
+// through the installed chaintrace package.
 
+#include <cstdint>
 #include <iostream>
+#include <vector>
 
 #include "model/conservation.h"
 #include "model/ledger_io.h"
@@ -11,6 +14,7 @@
 #include "sim/io/export.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/registry.h"
+#include "sim/world/simulator.h"
 
 int main(int argc, char** argv) {
   if (argc != 4) {
@@ -28,6 +32,37 @@ int main(int argc, char** argv) {
   std::cout << "scenario " << scenario.scenario->scenario.metadata().name()
             << ": valid, " << scenario.scenario->scenario.attacks_size()
             << " attacks\n";
+  chaintrace::sim::SimulateOptions options;
+  options.scale = 0.01;
+  const auto simulated =
+      chaintrace::sim::Simulate(scenario.scenario->scenario, options);
+  if (!simulated.ok()) {
+    std::cerr << simulated.message() << "\n";
+    return 1;
+  }
+  const chaintrace::Ledger& world = simulated->file.ledger;
+  std::cout << "simulated: " << world.thefts().size() << " thefts, "
+            << simulated->file.truth->cash_outs().size() << " cash-outs\n";
+  const auto poison = chaintrace::trace::MakeTracer("poison", {});
+  if (!poison.ok()) {
+    std::cerr << poison.message() << "\n";
+    return 1;
+  }
+  const std::vector<chaintrace::trace::Seed> seeds =
+      chaintrace::trace::SeedsFromThefts(world);
+  chaintrace::trace::TraceInput input;
+  input.ledger = &world;
+  input.seeds = seeds;
+  input.labels = &simulated->file.labels;
+  const auto traced = (*poison)->Trace(input);
+  if (!traced.ok()) {
+    std::cerr << traced.message() << "\n";
+    return 1;
+  }
+  std::size_t flagged = 0;
+  for (const std::uint8_t f : traced->address_flagged) flagged += f;
+  std::cout << "poison flagged " << flagged << " addresses from "
+            << seeds.size() << " seeds\n";
   const auto ledger = chaintrace::ReadLedger(argv[2]);
   if (!ledger.ok()) {
     std::cerr << ledger.message() << "\n";
