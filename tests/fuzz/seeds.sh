@@ -49,3 +49,14 @@ dict ledger_text_fuzzer "$root"/proto/ledger.proto "$root"/proto/common.proto
 mkdir -p "$corpus_dir/ledger_binary_fuzzer"
 "$build_dir/tests/fuzz/ledger_seed_tool" "$corpus_dir/ledger_binary_fuzzer" \
   "${text_ledgers[@]}"
+
+# import_fuzzer: the first byte picks the importer (0 transfers CSV,
+# 1 Bitcoin Core JSON, 2 labels CSV), the rest is the file.
+mkdir -p "$corpus_dir/import_fuzzer"
+for f in "$root"/tests/data/import/*.csv; do
+  { printf '\000'; cat "$f"; } >"$corpus_dir/import_fuzzer/csv_$(basename "$f")"
+  { printf '\002'; cat "$f"; } >"$corpus_dir/import_fuzzer/labels_$(basename "$f")"
+done
+for f in "$root"/tests/data/import/*.json; do
+  { printf '\001'; cat "$f"; } >"$corpus_dir/import_fuzzer/json_$(basename "$f")"
+done
