@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "sim/scenario/loader.h"
 #include "sim/world/simulator.h"
+#include "tests/sim/world/estimate_check.h"
 
 namespace chaintrace::sim {
 namespace {
@@ -16,55 +16,19 @@ using ::testing::HasSubstr;
 
 constexpr std::uint64_t kGiB = 1024ull * 1024 * 1024;
 
-scenario::Scenario Load(const std::string& relative) {
-  const LoadResult r =
-      LoadScenarioFile(std::string(CHAINTRACE_SOURCE_DIR) + "/" + relative);
-  EXPECT_TRUE(r.ok()) << (r.diagnostics.empty()
-                              ? ""
-                              : r.diagnostics.front().ToString());
-  return r.ok() ? r.scenario->scenario : scenario::Scenario{};
-}
-
-struct Actual {
-  double transactions = 0;
-  double addresses = 0;
-};
-
-Actual SimulateCounts(const scenario::Scenario& s, double scale) {
-  SimulateOptions options;
-  options.scale = scale;
-  const auto r = Simulate(s, options);
-  EXPECT_TRUE(r.ok()) << r.message();
-  Actual a;
-  if (!r.ok()) return a;
-  for (ChainId c : r->file.ledger.chain_ids()) {
-    a.transactions += static_cast<double>(r->file.ledger.txs(c).tx_count());
-  }
-  a.addresses = static_cast<double>(r->file.ledger.address_count());
-  return a;
-}
-
-// The estimate is within a factor of 2 of what the simulator creates.
-void ExpectWithinFactorTwo(const std::string& relative, double scale) {
-  const scenario::Scenario s = Load(relative);
-  const ResourceEstimate e = EstimateResources(s, scale);
-  const Actual a = SimulateCounts(s, scale);
-  ASSERT_GT(a.transactions, 0);
-  EXPECT_GE(e.transactions, a.transactions / 2) << relative;
-  EXPECT_LE(e.transactions, a.transactions * 2) << relative;
-  EXPECT_GE(e.addresses, a.addresses / 2) << relative;
-  EXPECT_LE(e.addresses, a.addresses * 2) << relative;
-}
+using testing::ExpectEstimateWithinFactorTwo;
+using testing::LoadSourceScenario;
 
 // Measured: 108004 transactions and 139631 addresses estimated, 102542 and
 // 127337 simulated. Larger worlds: estimate_scale_test.cc (label slow).
 TEST(EstimateResources, SmallWorldWithinFactorTwo) {
-  ExpectWithinFactorTwo("tests/data/scenarios/world/small.textproto", 1);
+  ExpectEstimateWithinFactorTwo("tests/data/scenarios/world/small.textproto",
+                                1);
 }
 
 TEST(EstimateResources, ScalesWithTheBackground) {
   const scenario::Scenario s =
-      Load("tests/data/scenarios/world/small.textproto");
+      LoadSourceScenario("tests/data/scenarios/world/small.textproto");
   const ResourceEstimate one = EstimateResources(s, 1);
   const ResourceEstimate ten = EstimateResources(s, 10);
   EXPECT_GT(ten.transactions, 5 * one.transactions);
@@ -75,7 +39,8 @@ TEST(EstimateResources, ScalesWithTheBackground) {
 // A population typed with a few zeros too many is refused from the
 // estimate alone, with what it would need.
 TEST(CheckResourceLimits, RefusesAnAbsurdPopulation) {
-  scenario::Scenario s = Load("tests/data/scenarios/world/small.textproto");
+  scenario::Scenario s =
+      LoadSourceScenario("tests/data/scenarios/world/small.textproto");
   scenario::Entity* huge = s.add_entities();
   huge->set_name("huge_users");
   huge->mutable_users()->set_count(100'000'000);
@@ -95,7 +60,7 @@ TEST(CheckResourceLimits, RefusesAnAbsurdPopulation) {
 
 TEST(CheckResourceLimits, ExplicitLimitsOverrideMemory) {
   const scenario::Scenario s =
-      Load("tests/data/scenarios/world/small.textproto");
+      LoadSourceScenario("tests/data/scenarios/world/small.textproto");
   const ResourceEstimate e = EstimateResources(s, 1);
   EXPECT_TRUE(CheckResourceLimits(e, CapsFor(scenario::Limits{}, e, 16 * kGiB),
                                   16 * kGiB)
