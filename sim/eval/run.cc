@@ -5,6 +5,7 @@
 
 #include "model/time.h"
 #include "sim/eval/evaluate.h"
+#include "sim/scenario/plans.h"
 #include "sim/trace/registry.h"
 #include "sim/world/simulator.h"
 
@@ -16,27 +17,17 @@ double SecondsSince(std::chrono::steady_clock::time_point begin) {
       .count();
 }
 
-const scenario::Plan* FindPlan(const scenario::Scenario& s,
-                               const std::string& name) {
-  for (const scenario::Plan& p : s.plans()) {
-    if (p.name() == name) return &p;
-  }
-  return nullptr;
-}
-
 std::vector<PlanStages> ScenarioPlans(const scenario::Scenario& s) {
   std::vector<PlanStages> out;
   for (const scenario::Attack& a : s.attacks()) {
-    const scenario::Plan* plan = a.has_inline_plan() ? &a.inline_plan()
-                                 : a.has_plan()      ? FindPlan(s, a.plan())
-                                                     : nullptr;
+    const scenario::Plan* plan = sim::AttackPlan(s, a);
     if (plan != nullptr) out.push_back({a.name(), PlanStageKinds(*plan)});
   }
   for (const scenario::Entity& e : s.entities()) {
     if (!e.has_attacker()) continue;
     for (const scenario::Cryptojacking& cj : e.attacker().cryptojacking()) {
       const scenario::Plan* plan =
-          cj.has_plan() ? FindPlan(s, cj.plan()) : nullptr;
+          cj.has_plan() ? sim::FindPlan(s, cj.plan()) : nullptr;
       if (plan != nullptr) out.push_back({cj.name(), PlanStageKinds(*plan)});
     }
   }

@@ -130,11 +130,7 @@ bool AttackRun::Steal(World* world, const Theft& theft, Amount amount) {
     taken = tx == TxId::kNone ? 0 : amount;
   }
   if (tx == TxId::kNone) return false;
-  const TxStore& store = w.ledger().txs(chain);
-  OutputId out = OutputId::kNone;
-  for (OutputId o : store.outputs(tx)) {
-    if (store.output_address(o) == to) out = o;
-  }
+  const OutputId out = OutputTo(w.ledger().txs(chain), tx, to);
   (void)w.truth().SetTx(chain, tx, ctx_.attack, "theft", -1, 0);
   w.truth().SetStolen(chain, out, taken, ctx_.attack);
   TheftReport report;

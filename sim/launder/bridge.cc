@@ -54,13 +54,10 @@ class BridgeStage final : public Stage {
     const std::int32_t hop = l.hop + 1;
     Moved m = SendAll(ctx, l, Dest{b.address[side], 0, DestKind::kService});
     if (m.tx == TxId::kNone) return false;
+    // One output reaches the bridge (a sweep, or one credit).
     const TxStore& store = ctx.world->ledger().txs(b.side[side]);
-    Amount locked = 0;
-    for (OutputId o : store.outputs(m.tx)) {
-      if (store.output_address(o) == b.address[side]) {
-        locked += store.output_amount(o);
-      }
-    }
+    const Amount locked =
+        store.output_amount(OutputTo(store, m.tx, b.address[side]));
     const Amount fee = Bps(locked, b.fee_bps);
     pending_.push_back(
         Pending{1 - side, asset, locked, fee,
@@ -94,7 +91,7 @@ class BridgeStage final : public Stage {
     }
     if (tx == TxId::kNone) return;  // no liquidity: the claim stays
     const TxStore& store = w.ledger().txs(chain);
-    const OutputId o = OutputOf(store, tx, to);
+    const OutputId o = OutputTo(store, tx, to);
     MarkPayout(ctx, chain, tx, o, amount, p.hop + 1);
     StageBook& from = ctx.Book(p.from_asset);
     from.in_services -= p.locked;
@@ -103,13 +100,6 @@ class BridgeStage final : public Stage {
     ctx.Book(asset).converted_in += amount;
     ctx.Emit(Lot{chain, asset, to, w.params(chain).utxo ? o : OutputId::kNone,
                  amount, p.hop + 1});
-  }
-
-  static OutputId OutputOf(const TxStore& store, TxId tx, AddressId to) {
-    for (OutputId o : store.outputs(tx)) {
-      if (store.output_address(o) == to) return o;
-    }
-    return OutputId::kNone;
   }
 
   const scenario::BridgeStage& spec_;

@@ -285,13 +285,11 @@ class MixerStage final : public Stage {
     const TxId tx =
         w.PayUtxo(m.chain, ctx.now(), m.entity, {&out, 1}, pay, *ctx.rng);
     if (tx == TxId::kNone) return;  // reserve too low: the claim stays
-    const TxStore& store = w.ledger().txs(m.chain);
     const std::int32_t hop = deposits_[p.deposit].hop + 1;
-    for (OutputId o : store.outputs(tx)) {
-      if (store.output_address(o) != target.lot.address) continue;
-      MarkPayout(ctx, m.chain, tx, o, p.amount, hop);
-      target.lot.output = o;
-    }
+    const OutputId o =
+        OutputTo(w.ledger().txs(m.chain), tx, target.lot.address);
+    MarkPayout(ctx, m.chain, tx, o, p.amount, hop);
+    target.lot.output = o;
     target.lot.amount = p.amount;
     target.lot.hop = hop;
     StageBook& book = ctx.Book(m.asset);

@@ -239,6 +239,14 @@ Moved SendAll(StageContext& ctx, Lot& from, Dest to) {
   return SendAccount(ctx, from, to);
 }
 
+OutputId OutputTo(const TxStore& store, TxId tx, AddressId to) {
+  OutputId out = OutputId::kNone;
+  for (OutputId o : store.outputs(tx)) {
+    if (store.output_address(o) == to) out = o;
+  }
+  return out;
+}
+
 void MarkPayout(StageContext& ctx, ChainId chain, TxId tx, OutputId output,
                 Amount stolen, std::int32_t hop) {
   MarkTx(ctx, chain, tx, hop);

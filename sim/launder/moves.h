@@ -88,6 +88,10 @@ bool FundGas(StageContext& ctx, ChainId chain, AddressId address, Amount need);
 // on the chain can pay.
 bool WithdrawGas(StageContext& ctx, ChainId chain, AddressId to, Amount amount);
 
+// The output (ACCOUNT: credit) of `tx` paid to `to`; the last one when
+// several are, kNone when none is.
+OutputId OutputTo(const TxStore& store, TxId tx, AddressId to);
+
 // Marks a service's transaction paying the attacker back: the attack and
 // stage in the truth, and `stolen` on its output `output`.
 void MarkPayout(StageContext& ctx, ChainId chain, TxId tx, OutputId output,

@@ -42,11 +42,9 @@ class OtcStage final : public Stage {
         const std::int32_t hop = l.hop + 1;
         Moved m = SendAll(ctx, l, d);
         if (m.tx != TxId::kNone) {
+          // One output reaches the desk (a sweep, or one credit).
           const TxStore& store = ctx.world->ledger().txs(l.chain);
-          Amount paid = 0;
-          for (OutputId o : store.outputs(m.tx)) {
-            if (store.output_address(o) == at) paid += store.output_amount(o);
-          }
+          const Amount paid = store.output_amount(OutputTo(store, m.tx, at));
           const Amount fee = Bps(paid, desk->fee_bps);
           pending_.push_back(Pending{
               asset, paid, fee,
@@ -114,11 +112,7 @@ class OtcStage final : public Stage {
           token ? w.params(chain).token_gas : w.params(chain).transfer_gas);
     }
     if (tx == TxId::kNone) return;
-    const TxStore& store = w.ledger().txs(chain);
-    OutputId out = OutputId::kNone;
-    for (OutputId o : store.outputs(tx)) {
-      if (store.output_address(o) == to) out = o;
-    }
+    const OutputId out = OutputTo(w.ledger().txs(chain), tx, to);
     MarkPayout(ctx, chain, tx, out, amount, p.hop + 1);
     StageBook& from = ctx.Book(p.from_asset);
     from.in_services -= p.paid;

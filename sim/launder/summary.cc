@@ -4,6 +4,7 @@
 
 #include "model/amount.h"
 #include "sim/launder/stage.h"
+#include "sim/scenario/plans.h"
 
 namespace chaintrace::sim::launder {
 namespace {
@@ -49,14 +50,8 @@ std::string FormatLaundering(const SimulationResult& result,
     for (const scenario::Attack& a : scenario.attacks()) {
       if (a.name() == attack.name) spec = &a;
     }
-    const scenario::Plan* plan = nullptr;
-    if (spec != nullptr && spec->has_inline_plan()) {
-      plan = &spec->inline_plan();
-    } else if (spec != nullptr) {
-      for (const scenario::Plan& p : scenario.plans()) {
-        if (p.name() == spec->plan()) plan = &p;
-      }
-    }
+    const scenario::Plan* plan =
+        spec == nullptr ? nullptr : AttackPlan(scenario, *spec);
     if (plan == nullptr) continue;
     for (int s = 0; s < plan->stages_size(); ++s) {
       double in = 0, cash = 0, keep = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/time.h"
+#include "sim/scenario/plans.h"
 
 namespace chaintrace::sim {
 namespace {
@@ -217,18 +218,11 @@ void Estimator::Services() {
 }
 
 void Estimator::Attacks() {
-  const auto plan_of = [&](const scenario::Attack& a) {
-    if (a.has_inline_plan()) return &a.inline_plan();
-    for (const scenario::Plan& p : s_.plans()) {
-      if (p.name() == a.plan()) return &p;
-    }
-    return static_cast<const scenario::Plan*>(nullptr);
-  };
   for (const scenario::Attack& a : s_.attacks()) {
     attack_txs_ += static_cast<double>(a.burst_transactions()) *
                    std::max(1, a.thefts_size());
     attack_addresses_ += a.burst_transactions();
-    const scenario::Plan* plan = plan_of(a);
+    const scenario::Plan* plan = AttackPlan(s_, a);
     if (plan == nullptr) continue;
     double branches = 1;
     for (const scenario::Stage& st : plan->stages()) {

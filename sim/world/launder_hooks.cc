@@ -9,6 +9,7 @@
 
 #include "model/time.h"
 #include "sim/launder/moves.h"
+#include "sim/scenario/plans.h"
 #include "sim/world/simulation.h"
 
 namespace chaintrace::sim {
@@ -93,14 +94,7 @@ Status Simulation::SetupAttacks() {
       return Status::Error("attack " + a.name() + ": victim " + a.victim() +
                            " is not an exchange");
     }
-    const scenario::Plan* plan = nullptr;
-    if (a.has_inline_plan()) {
-      plan = &a.inline_plan();
-    } else {
-      for (const scenario::Plan& p : scenario_.plans()) {
-        if (p.name() == a.plan()) plan = &p;
-      }
-    }
+    const scenario::Plan* plan = AttackPlan(scenario_, a);
     if (plan == nullptr) {
       return Status::Error("attack " + a.name() + ": no laundering plan");
     }

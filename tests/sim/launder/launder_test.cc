@@ -18,6 +18,7 @@
 #include "model/verify.h"
 #include "sim/launder/lot.h"
 #include "sim/scenario/loader.h"
+#include "sim/scenario/plans.h"
 #include "sim/world/simulator.h"
 
 namespace chaintrace::sim {
@@ -260,10 +261,8 @@ void ExpectCaseFigures(const std::string& name, const scenario::Scenario& s,
     // Value entering the attack's mixing stages (mixer, CoinJoin), at most
     // once per attack: the largest such stage.
     const scenario::Attack& spec = s.attacks(static_cast<int>(Index(b.attack)));
-    const scenario::Plan* plan = &spec.inline_plan();
-    for (const scenario::Plan& p : s.plans()) {
-      if (spec.has_plan() && p.name() == spec.plan()) plan = &p;
-    }
+    const scenario::Plan* plan = AttackPlan(s, spec);
+    ASSERT_NE(plan, nullptr);
     double theft = 0;
     double mix = 0;
     std::map<std::int32_t, double> in;
