@@ -52,10 +52,7 @@ std::size_t GroundTruth::memory_bytes() const {
            sizeof(typename std::decay_t<decltype(v)>::value_type);
   };
   std::size_t n = bytes(owner_);
-  for (const ChainTruth& c : chains_) {
-    n += bytes(c.tx_attack) + bytes(c.tx_stage) + bytes(c.tx_stage_index) +
-         bytes(c.tx_hop) + bytes(c.output_stolen) + bytes(c.output_attack);
-  }
+  for (const ChainTruth& c : chains_) n += bytes(c.txs) + bytes(c.outputs);
   return n;
 }
 
@@ -82,17 +79,41 @@ void GroundTruth::SetOwner(AddressId a, EntityId e) {
   owner_[Index(a)] = e;
 }
 
-void GroundTruth::ChainTruth::ResizeTxs(std::size_t n) {
-  GrowTo(tx_attack, n, AttackId::kNone);
-  GrowTo<std::uint16_t>(tx_stage, n, 0);
-  GrowTo<std::int32_t>(tx_stage_index, n, -1);
-  GrowTo<std::int32_t>(tx_hop, n, -1);
+namespace {
+
+// Where the record of `id` is, or belongs, in `records` sorted by `key`.
+template <typename Records, typename Id, typename Record>
+auto Position(Records& records, Id Record::*key, Id id) {
+  return std::lower_bound(
+      records.begin(), records.end(), id,
+      [key](const Record& r, Id want) { return Index(r.*key) < Index(want); });
 }
 
-void GroundTruth::ChainTruth::ResizeOutputs(std::size_t n) {
-  GrowTo<Amount>(output_stolen, n, 0);
-  GrowTo(output_attack, n, AttackId::kNone);
+// The record of `id`, or the default record.
+template <typename Record, typename Id>
+Record Get(const std::vector<Record>& records, Id Record::*key, Id id) {
+  const auto it = Position(records, key, id);
+  return it != records.end() && (*it).*key == id ? *it : Record{};
 }
+
+// Stores `r` in place of the record of its id; a default record is not
+// stored (and removes the one stored), so that equal truths compare equal.
+template <typename Record, typename Id>
+void Put(std::vector<Record>& records, Id Record::*key, const Record& r) {
+  const auto it = Position(records, key, r.*key);
+  const bool found = it != records.end() && (*it).*key == r.*key;
+  Record blank;
+  blank.*key = r.*key;
+  if (r == blank) {
+    if (found) records.erase(it);
+  } else if (found) {
+    *it = r;
+  } else {
+    records.insert(it, r);
+  }
+}
+
+}  // namespace
 
 GroundTruth::ChainTruth& GroundTruth::chain_truth(ChainId c) {
   if (Index(c) >= chains_.size()) chains_.resize(Index(c) + 1);
@@ -101,10 +122,8 @@ GroundTruth::ChainTruth& GroundTruth::chain_truth(ChainId c) {
 
 TxTruth GroundTruth::tx(ChainId c, TxId t) const {
   if (Index(c) >= chains_.size()) return {};
-  const ChainTruth& ct = chains_[Index(c)];
-  if (Index(t) >= ct.tx_attack.size()) return {};
-  return TxTruth{ct.tx_attack[Index(t)], stage_names_[ct.tx_stage[Index(t)]],
-                 ct.tx_stage_index[Index(t)], ct.tx_hop[Index(t)]};
+  const TxRecord r = Get(chains_[Index(c)].txs, &TxRecord::tx, t);
+  return TxTruth{r.attack, stage_names_[r.stage], r.stage_index, r.hop};
 }
 
 Status GroundTruth::SetTx(ChainId c, TxId t, AttackId attack,
@@ -116,45 +135,38 @@ Status GroundTruth::SetTx(ChainId c, TxId t, AttackId attack,
     if (s > 0xFFFF) return Status::Error("more than 65535 stage kinds");
     stage_names_.emplace_back(stage);
   }
-  ChainTruth& ct = chain_truth(c);
-  if (Index(t) >= ct.tx_attack.size()) {
-    ct.ResizeTxs(Index(t) + 1);
-  }
-  ct.tx_attack[Index(t)] = attack;
-  ct.tx_stage[Index(t)] = static_cast<std::uint16_t>(s);
-  ct.tx_stage_index[Index(t)] = stage_index;
-  ct.tx_hop[Index(t)] = hop;
+  Put(chain_truth(c).txs, &TxRecord::tx,
+      TxRecord{t, attack, static_cast<std::uint16_t>(s), stage_index, hop});
   return Status::Ok();
 }
 
 Amount GroundTruth::stolen(ChainId c, OutputId o) const {
   if (Index(c) >= chains_.size()) return 0;
-  const ChainTruth& ct = chains_[Index(c)];
-  return Index(o) < ct.output_stolen.size() ? ct.output_stolen[Index(o)] : 0;
+  return Get(chains_[Index(c)].outputs, &OutputRecord::output, o).stolen;
 }
 
 AttackId GroundTruth::stolen_attack(ChainId c, OutputId o) const {
   if (Index(c) >= chains_.size()) return AttackId::kNone;
-  const ChainTruth& ct = chains_[Index(c)];
-  return Index(o) < ct.output_attack.size() ? ct.output_attack[Index(o)]
-                                            : AttackId::kNone;
+  return Get(chains_[Index(c)].outputs, &OutputRecord::output, o).attack;
 }
 
 void GroundTruth::SetStolen(ChainId c, OutputId o, Amount stolen,
                             AttackId attack) {
-  ChainTruth& ct = chain_truth(c);
-  if (Index(o) >= ct.output_stolen.size()) ct.ResizeOutputs(Index(o) + 1);
-  ct.output_stolen[Index(o)] = stolen;
-  ct.output_attack[Index(o)] = attack;
+  Put(chain_truth(c).outputs, &OutputRecord::output,
+      OutputRecord{o, attack, stolen});
+}
+
+void GroundTruth::ShrinkToFit() {
+  owner_.shrink_to_fit();
+  for (ChainTruth& c : chains_) {
+    c.txs.shrink_to_fit();
+    c.outputs.shrink_to_fit();
+  }
 }
 
 void GroundTruth::Resize(const Ledger& ledger) {
   GrowTo(owner_, ledger.address_count(), EntityId::kNone);
   chains_.resize(ledger.chain_count());
-  for (ChainId c : ledger.chain_ids()) {
-    chains_[Index(c)].ResizeTxs(ledger.txs(c).tx_count());
-    chains_[Index(c)].ResizeOutputs(ledger.txs(c).output_count());
-  }
 }
 
 }  // namespace chaintrace

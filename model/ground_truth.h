@@ -7,11 +7,13 @@
 // simulator writes it and only the evaluator reads it; tracers never see it
 // (thefts as the victim reports them are public and live in the Ledger).
 //
-// Per-address, per-transaction and per-output arrays parallel the Ledger's
-// ids. They grow on demand: a setter extends its array with defaults
-// (no owner, background, nothing stolen), and Resize(ledger) brings all
-// arrays to the ledger's sizes, so that getters are defined for every id of
-// the ledger it was resized to.
+// The per-address array of owners parallels the Ledger's address ids; it
+// grows on demand (SetOwner extends it with "no owner") and Resize(ledger)
+// brings it to the ledger's size. Transaction and output truth is sparse:
+// only transactions and outputs that differ from the default (background,
+// nothing stolen) are stored, sorted by id, so that background traffic, by
+// far the most of a ledger, costs nothing. Getters are defined for every id
+// and return the default for those not stored.
 
 #include <cstddef>
 #include <cstdint>
@@ -108,25 +110,37 @@ class GroundTruth {
   AttackId stolen_attack(ChainId c, OutputId o) const;
   void SetStolen(ChainId c, OutputId o, Amount stolen, AttackId attack);
 
-  // Sizes every per-id array to `ledger`'s counts, filling defaults.
+  // Sizes the owner array to `ledger`'s addresses (filling "no owner") and
+  // the per-chain truth to its chains.
   void Resize(const Ledger& ledger);
+  // Releases unused capacity (one copy of each array that has some).
+  void ShrinkToFit();
 
-  // Heap bytes of the per-address, per-transaction and per-output arrays,
+  // Heap bytes of the owner array and the transaction and output records,
   // for memory accounting.
   std::size_t memory_bytes() const;
 
   friend bool operator==(const GroundTruth&, const GroundTruth&) = default;
 
  private:
+  struct TxRecord {
+    TxId tx = TxId::kNone;
+    AttackId attack = AttackId::kNone;
+    std::uint16_t stage = 0;  // index into stage_names_
+    std::int32_t stage_index = -1;
+    std::int32_t hop = -1;
+    friend bool operator==(const TxRecord&, const TxRecord&) = default;
+  };
+  struct OutputRecord {
+    OutputId output = OutputId::kNone;
+    AttackId attack = AttackId::kNone;
+    Amount stolen = 0;
+    friend bool operator==(const OutputRecord&, const OutputRecord&) = default;
+  };
+  // Only records that differ from the default, sorted by id.
   struct ChainTruth {
-    std::vector<AttackId> tx_attack;
-    std::vector<std::uint16_t> tx_stage;  // index into stage_names_
-    std::vector<std::int32_t> tx_stage_index;
-    std::vector<std::int32_t> tx_hop;
-    std::vector<Amount> output_stolen;
-    std::vector<AttackId> output_attack;
-    void ResizeTxs(std::size_t n);
-    void ResizeOutputs(std::size_t n);
+    std::vector<TxRecord> txs;
+    std::vector<OutputRecord> outputs;
     friend bool operator==(const ChainTruth&, const ChainTruth&) = default;
   };
   ChainTruth& chain_truth(ChainId c);

@@ -15,9 +15,20 @@ std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 }  // namespace
 
 TxId TxStore::FindTx(std::string_view txid) const {
-  const auto found =
-      txid_index_.Find(txid, [this](std::uint32_t i) { return txid_.Get(i); });
-  return found ? static_cast<TxId>(*found) : TxId::kNone;
+  const auto found = txid_index_.index.Find(
+      txid, [this](std::uint32_t i) { return txid_.Get(i); });
+  if (found) return static_cast<TxId>(*found);
+  for (std::size_t i = txid_index_.covered; i < txid_.size(); ++i) {
+    if (txid_.Get(i) == txid) return IdFromIndex<TxId>(i);
+  }
+  return TxId::kNone;
+}
+
+void TxStore::IndexTxids() {
+  for (; txid_index_.covered < txid_.size(); ++txid_index_.covered) {
+    const std::size_t i = txid_index_.covered;
+    txid_index_.index.Insert(txid_.Get(i), static_cast<std::uint32_t>(i));
+  }
 }
 
 namespace {
@@ -33,7 +44,7 @@ std::size_t TxStore::memory_bytes() const {
   return Capacity(time_) + Capacity(fee_) + Capacity(asset_) +
          Capacity(coinbase_) + Capacity(input_begin_) +
          Capacity(output_begin_) + txid_.memory_bytes() +
-         txid_index_.memory_bytes() + Capacity(input_spent_) +
+         txid_index_.index.memory_bytes() + Capacity(input_spent_) +
          Capacity(input_address_) + Capacity(input_amount_) +
          Capacity(output_address_) + Capacity(output_amount_) +
          Capacity(output_tx_) + Capacity(spent_by_);
@@ -42,7 +53,9 @@ std::size_t TxStore::memory_bytes() const {
 std::size_t Ledger::address_memory_bytes() const {
   std::size_t n = Capacity(address_chain_) + Capacity(address_type_) +
                   address_name_.memory_bytes();
-  for (const NameIndex& index : address_index_) n += index.memory_bytes();
+  for (const NameIndex& index : address_index_.per_chain) {
+    n += index.memory_bytes();
+  }
   return n;
 }
 
@@ -89,7 +102,7 @@ Result<ChainId> Ledger::AddChain(std::string name, ChainModel model,
   chains_.push_back(
       ChainInfo{std::move(name), model, AssetId::kNone, block_interval});
   stores_.emplace_back();
-  address_index_.emplace_back();
+  address_index_.per_chain.emplace_back();
   return id;
 }
 
@@ -137,10 +150,66 @@ Status Ledger::SetNativeAsset(ChainId c, AssetId a) {
 }
 
 AddressId Ledger::FindAddress(ChainId chain, std::string_view name) const {
-  if (Index(chain) >= address_index_.size()) return AddressId::kNone;
-  const auto found = address_index_[Index(chain)].Find(
+  if (Index(chain) >= address_index_.per_chain.size()) return AddressId::kNone;
+  const auto found = address_index_.per_chain[Index(chain)].Find(
       name, [this](std::uint32_t i) { return address_name_.Get(i); });
-  return found ? static_cast<AddressId>(*found) : AddressId::kNone;
+  if (found) return static_cast<AddressId>(*found);
+  for (std::size_t i = address_index_.covered; i < address_chain_.size(); ++i) {
+    if (address_chain_[i] == chain && address_name_.Get(i) == name) {
+      return IdFromIndex<AddressId>(i);
+    }
+  }
+  return AddressId::kNone;
+}
+
+void Ledger::IndexAddresses() {
+  for (; address_index_.covered < address_chain_.size();
+       ++address_index_.covered) {
+    const std::size_t i = address_index_.covered;
+    address_index_.per_chain[Index(address_chain_[i])].Insert(
+        address_name_.Get(i), static_cast<std::uint32_t>(i));
+  }
+}
+
+void Ledger::IndexNames() {
+  IndexAddresses();
+  for (TxStore& s : stores_) s.IndexTxids();
+}
+
+std::size_t Ledger::TypeIndex(std::string_view type) const {
+  std::size_t i = 0;
+  while (i < address_types_.size() && address_types_[i] != type) ++i;
+  return i;
+}
+
+Status Ledger::CheckNewAddress(ChainId c, std::string_view name,
+                               std::size_t type_index) const {
+  if (Index(c) >= chains_.size()) {
+    return Status::Error("address " + Quote(name) + ": unknown chain");
+  }
+  if (name.empty()) return Status::Error("address has no name");
+  if (address_chain_.size() >= MaxCount<AddressId>()) {
+    return Status::Error("too many addresses");
+  }
+  if (type_index > 0xFFFF) return Status::Error("too many address types");
+  return Status::Ok();
+}
+
+AddressId Ledger::AppendAddress(ChainId c, std::string_view name,
+                                std::string_view type, std::size_t type_index) {
+  const auto id = IdFromIndex<AddressId>(address_chain_.size());
+  if (type_index == address_types_.size()) address_types_.emplace_back(type);
+  address_chain_.push_back(c);
+  address_type_.push_back(static_cast<std::uint16_t>(type_index));
+  address_name_.Add(name);
+  return id;
+}
+
+Result<AddressId> Ledger::AddNewAddress(ChainId c, std::string_view name,
+                                        std::string_view type) {
+  const std::size_t type_index = TypeIndex(type);
+  if (Status st = CheckNewAddress(c, name, type_index); !st.ok()) return st;
+  return AppendAddress(c, name, type, type_index);
 }
 
 Result<AddressId> Ledger::AddAddress(ChainId c, std::string_view name,
@@ -155,35 +224,24 @@ Result<AddressId> Ledger::AddAddress(ChainId c, std::string_view name,
 
 Result<AddressId> Ledger::AddAddressIfAbsent(ChainId c, std::string_view name,
                                              std::string_view type) {
-  if (Index(c) >= chains_.size()) {
-    return Status::Error("address " + Quote(name) + ": unknown chain");
+  const std::size_t type_index = TypeIndex(type);
+  if (Status st = CheckNewAddress(c, name, type_index); !st.ok()) {
+    if (Index(c) < chains_.size() && !name.empty() &&
+        FindAddress(c, name) != AddressId::kNone) {
+      return AddressId::kNone;
+    }
+    return st;
   }
-  if (name.empty()) return Status::Error("address has no name");
-  if (address_chain_.size() >= MaxCount<AddressId>()) {
-    if (FindAddress(c, name) != AddressId::kNone) return AddressId::kNone;
-    return Status::Error("too many addresses");
-  }
-  std::size_t type_index = 0;
-  while (type_index < address_types_.size() &&
-         address_types_[type_index] != type) {
-    ++type_index;
-  }
-  if (type_index > 0xFFFF) {
-    if (FindAddress(c, name) != AddressId::kNone) return AddressId::kNone;
-    return Status::Error("too many address types");
-  }
+  IndexAddresses();
   const auto id = IdFromIndex<AddressId>(address_chain_.size());
   // One probe finds a duplicate or places the new name.
-  if (address_index_[Index(c)].InsertIfAbsent(
+  if (address_index_.per_chain[Index(c)].InsertIfAbsent(
           name, static_cast<std::uint32_t>(id),
           [this](std::uint32_t i) { return address_name_.Get(i); })) {
     return AddressId::kNone;
   }
-  if (type_index == address_types_.size()) address_types_.emplace_back(type);
-  address_chain_.push_back(c);
-  address_type_.push_back(static_cast<std::uint16_t>(type_index));
-  address_name_.Add(name);
-  return id;
+  ++address_index_.covered;
+  return AppendAddress(c, name, type, type_index);
 }
 
 Status Ledger::CheckTxHeader(ChainId c, const TxSpec& tx, TxChecks checks,
@@ -199,7 +257,9 @@ Status Ledger::CheckTxHeader(ChainId c, const TxSpec& tx, TxChecks checks,
     return error("the chain has no native asset");
   }
   if (tx.id.empty()) return error("transaction has no id");
-  if (s.FindTx(tx.id) != TxId::kNone) return error("duplicate transaction id");
+  if (!tx.id_is_new && s.FindTx(tx.id) != TxId::kNone) {
+    return error("duplicate transaction id");
+  }
   if (checks == TxChecks::kAll && s.tx_count() > 0 &&
       tx.time < s.time_.back()) {
     return error("time " + std::to_string(tx.time) +
@@ -252,6 +312,8 @@ Result<TxId> Ledger::AddTransaction(ChainId c, const TxSpec& tx,
   if (Index(c) >= chains_.size()) {
     return Status::Error("transaction " + Quote(tx.id) + ": unknown chain");
   }
+  // A checked id is looked up in a complete index.
+  if (!tx.id_is_new) stores_[Index(c)].IndexTxids();
   AssetId asset = AssetId::kNone;
   if (Status st = CheckTxHeader(c, tx, checks, &asset, site); !st.ok())
     return st;
@@ -317,7 +379,10 @@ Result<TxId> Ledger::AddTransaction(ChainId c, const TxSpec& tx,
   s.asset_.push_back(asset);
   s.coinbase_.push_back(tx.coinbase ? 1 : 0);
   s.txid_.Add(tx.id);
-  s.txid_index_.Insert(tx.id, static_cast<std::uint32_t>(id));
+  if (!tx.id_is_new) {
+    s.txid_index_.index.Insert(tx.id, static_cast<std::uint32_t>(id));
+    ++s.txid_index_.covered;
+  }
   for (const InputSpec& in : tx.inputs) {
     s.input_spent_.push_back(info.is_utxo() ? in.spent : OutputId::kNone);
     s.input_address_.push_back(
@@ -381,6 +446,28 @@ void Ledger::Reserve(ChainId c, std::size_t txs, std::size_t inputs,
   s.output_amount_.reserve(outputs);
   s.output_tx_.reserve(outputs);
   s.spent_by_.reserve(outputs);
+}
+
+void Ledger::ShrinkToFit() {
+  for (TxStore& s : stores_) {
+    s.time_.shrink_to_fit();
+    s.fee_.shrink_to_fit();
+    s.asset_.shrink_to_fit();
+    s.coinbase_.shrink_to_fit();
+    s.input_begin_.shrink_to_fit();
+    s.output_begin_.shrink_to_fit();
+    s.txid_.ShrinkToFit();
+    s.input_spent_.shrink_to_fit();
+    s.input_address_.shrink_to_fit();
+    s.input_amount_.shrink_to_fit();
+    s.output_address_.shrink_to_fit();
+    s.output_amount_.shrink_to_fit();
+    s.output_tx_.shrink_to_fit();
+    s.spent_by_.shrink_to_fit();
+  }
+  address_chain_.shrink_to_fit();
+  address_type_.shrink_to_fit();
+  address_name_.ShrinkToFit();
 }
 
 void Ledger::ReserveAddresses(std::size_t addresses, std::size_t name_bytes) {

@@ -62,6 +62,10 @@ struct TxSpec {
   AssetId asset = AssetId::kNone;
   // Creates value; has no inputs. A non-coinbase transaction has inputs.
   bool coinbase = false;
+  // The caller guarantees that `id` is new on the chain (it generates ids
+  // unique by construction, as the simulator does): not checked, and indexed
+  // only when a lookup by id first needs it (see Ledger::IndexNames).
+  bool id_is_new = false;
   // In base units of the chain's native asset, >= 0.
   Amount fee = 0;
   std::span<const InputSpec> inputs;
@@ -150,11 +154,15 @@ class TxStore {
                                       output_begin_[Index(output_tx(o))]);
   }
 
-  // The transaction with this txid, or kNone.
+  // The transaction with this txid, or kNone. O(1) expected; transactions
+  // appended with TxSpec::id_is_new since the last Ledger::IndexNames or
+  // checked append are searched one by one.
   TxId FindTx(std::string_view txid) const;
   // A hint: starts loading the txid index where FindTx(txid) or the append
   // of a transaction with this id will look. Changes nothing.
-  void PrefetchTxid(std::string_view txid) const { txid_index_.Prefetch(txid); }
+  void PrefetchTxid(std::string_view txid) const {
+    txid_index_.index.Prefetch(txid);
+  }
 
   // Heap bytes the store holds (vector capacities, txid arena and index),
   // for memory accounting.
@@ -186,8 +194,18 @@ class TxStore {
   std::vector<std::uint8_t> coinbase_;
   std::vector<std::uint32_t> input_begin_ = {0};
   std::vector<std::uint32_t> output_begin_ = {0};
+  // Lookup data derived from the txids: the first `covered` are indexed.
+  // Compares equal to any other, so that stores compare by content.
+  struct TxidIndex {
+    NameIndex index;
+    std::size_t covered = 0;
+    friend bool operator==(const TxidIndex&, const TxidIndex&) { return true; }
+  };
+  // Indexes the txids appended unindexed.
+  void IndexTxids();
+
   StringArena txid_;
-  NameIndex txid_index_;
+  TxidIndex txid_index_;
 
   std::vector<OutputId> input_spent_;
   std::vector<AddressId> input_address_;
@@ -247,7 +265,9 @@ class Ledger {
   std::string_view address_type(AddressId a) const {
     return address_types_[address_type_[Index(a)]];
   }
-  // kNone when the chain has no such address.
+  // kNone when the chain has no such address. O(1) expected; addresses
+  // appended with AddNewAddress since the last IndexNames or AddAddress are
+  // searched one by one.
   AddressId FindAddress(ChainId chain, std::string_view name) const;
   // Errors: unknown chain, empty name, name already used on the chain.
   Result<AddressId> AddAddress(ChainId chain, std::string_view name,
@@ -258,6 +278,17 @@ class Ledger {
   // a FindAddress before the add.
   Result<AddressId> AddAddressIfAbsent(ChainId chain, std::string_view name,
                                        std::string_view type);
+  // AddAddress for callers that generate names unique by construction (the
+  // simulator). Precondition: no address on `chain` is named `name`; not
+  // checked. The name is indexed only when a lookup first needs it, so that
+  // a ledger built this way holds no name index until one is wanted.
+  // Errors: unknown chain, empty name, too many addresses or types.
+  Result<AddressId> AddNewAddress(ChainId chain, std::string_view name,
+                                  std::string_view type);
+  // Indexes every address name and txid appended unindexed (AddNewAddress,
+  // TxSpec::id_is_new), so that FindAddress and FindTx are O(1) again.
+  // Checked appends do this themselves.
+  void IndexNames();
 
   // ---- transactions
   // Appends a transaction to `chain`'s store. Errors (the message names the
@@ -289,10 +320,23 @@ class Ledger {
   // Reserves room for `addresses` addresses in all (names of `name_bytes`
   // bytes in all). Hints only: appends past them still work.
   void ReserveAddresses(std::size_t addresses, std::size_t name_bytes);
+  // Releases what reservations left unused: every array's capacity becomes
+  // its size (one copy of each array whose capacity exceeds its size).
+  void ShrinkToFit();
 
   friend bool operator==(const Ledger&, const Ledger&) = default;
 
  private:
+  // The index of address type `type` in address_types_ (its size when the
+  // type is new).
+  std::size_t TypeIndex(std::string_view type) const;
+  // The checks of AddAddress other than uniqueness.
+  Status CheckNewAddress(ChainId chain, std::string_view name,
+                         std::size_t type_index) const;
+  // Appends an address that passed CheckNewAddress; indexes nothing.
+  AddressId AppendAddress(ChainId chain, std::string_view name,
+                          std::string_view type, std::size_t type_index);
+  void IndexAddresses();
   Status CheckTxHeader(ChainId chain, const TxSpec& tx, TxChecks checks,
                        AssetId* asset, TxErrorSite* site) const;
 
@@ -305,7 +349,17 @@ class Ledger {
   std::vector<std::uint16_t> address_type_;
   std::vector<std::string> address_types_;
   StringArena address_name_;
-  std::vector<NameIndex> address_index_;  // per chain
+  // Lookup data derived from the names: per chain, the names of addresses
+  // [0, covered) are indexed. Compares equal to any other, so that ledgers
+  // compare by content.
+  struct AddressIndex {
+    std::vector<NameIndex> per_chain;
+    std::size_t covered = 0;
+    friend bool operator==(const AddressIndex&, const AddressIndex&) {
+      return true;
+    }
+  };
+  AddressIndex address_index_;
 
   std::vector<TheftReport> thefts_;
 };

@@ -48,6 +48,10 @@ class StringArena {
     offsets_.reserve(strings + 1);
     chars_.reserve(bytes);
   }
+  void ShrinkToFit() {
+    offsets_.shrink_to_fit();
+    chars_.shrink_to_fit();
+  }
 
   friend bool operator==(const StringArena&, const StringArena&) = default;
 

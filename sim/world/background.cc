@@ -93,6 +93,7 @@ void Simulation::OnPayment(const Event& e) {
   const Population& pop = populations_[p.population];
   const auto payer =
       IdFromIndex<EntityId>(Index(pop.first) + p.rng.Below(pop.count));
+  world_.PrefetchHolder(p.chain, payer);
   if (world_.params(p.chain).utxo) {
     PayUtxoChain(p, payer);
   } else {
@@ -127,6 +128,8 @@ void Simulation::PayUtxoChain(PaymentProcess& p, EntityId payer) {
   const bool batch =
       kind < traffic.consolidation_share() + traffic.batch_share();
   const int payees = batch ? static_cast<int>(rng.Between(3, 20)) : 1;
+  // The payer's coins are read after the payees are chosen: start loading.
+  world_.PrefetchCoin(chain, payer);
   outs_.clear();
   std::uint64_t reused = 0;
   for (int i = 0; i < payees; ++i) {

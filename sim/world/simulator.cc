@@ -138,6 +138,11 @@ Result<SimulationResult> Simulate(const scenario::Scenario& scenario,
   sim.FinishAttacks();
   sim.GrantLabels();
   file.truth->Resize(file.ledger);
+  // The storage estimate reserved more than was used (payments the payer
+  // could not afford, fewer inputs and outputs than the margin): give the
+  // rest back, so that the ledger held is the ledger made.
+  file.ledger.ShrinkToFit();
+  file.truth->ShrinkToFit();
   result.counters = sim.TakeCounters();
   result.books = sim.TakeBooks();
   result.shortfalls = sim.TakeShortfalls();

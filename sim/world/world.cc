@@ -80,31 +80,29 @@ AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
     prefix = "0x";
   }
   // Names: a hash of (seed, chain, owner, the owner's address count), so
-  // that an entity's addresses keep their names when other entities change.
-  // A clash with an existing name (possible, not expected: 64 hashed bits)
-  // draws the next salt. Built in place: no string per address.
+  // that an entity's addresses keep their names when other entities change,
+  // and unique on the chain by construction: `k` is a bijection of (owner,
+  // count) for a chain and seed (Mix and xor with a constant are
+  // bijections), its 16 hex digits follow the prefix in every name, and
+  // prefixes differ in their first character. So the ledger need not check
+  // nor index the name. Built in place: no string per address.
+  const std::uint64_t k =
+      Mix(((std::uint64_t{Index(owner)} << 32) | owned.size()) ^
+          Mix(seed_ ^ Mix(std::uint64_t{Index(chain)} << 56)));
   char buf[64];
-  AddressId a = AddressId::kNone;
-  for (std::uint64_t salt = 0; a == AddressId::kNone; ++salt) {
-    const std::uint64_t k =
-        Mix(seed_ ^ Mix((std::uint64_t{Index(chain)} << 56) ^
-                        (std::uint64_t{Index(owner)} << 24) ^ salt)) ^
-        Mix(owned.size() + (salt << 40));
-    char* end = PutText(prefix, buf);
-    if (!s.params.utxo) {
-      end = PutHex(k, 16, end);
-      end = PutHex(Mix(k), 16, end);
-      end = PutHex(Mix(k ^ 1) >> 32, 8, end);
-    } else {
-      end = PutHex(k, 16, end);
-      end = PutHex(Mix(k) >> 32, 8, end);
-    }
-    const auto added = ledger_->AddAddressIfAbsent(
-        chain, std::string_view(buf, static_cast<std::size_t>(end - buf)),
-        type);
-    if (!added.ok()) return AddressId::kNone;
-    a = *added;
+  char* end = PutText(prefix, buf);
+  if (!s.params.utxo) {
+    end = PutHex(k, 16, end);
+    end = PutHex(Mix(k), 16, end);
+    end = PutHex(Mix(k ^ 1) >> 32, 8, end);
+  } else {
+    end = PutHex(k, 16, end);
+    end = PutHex(Mix(k) >> 32, 8, end);
   }
+  const auto added = ledger_->AddNewAddress(
+      chain, std::string_view(buf, static_cast<std::size_t>(end - buf)), type);
+  if (!added.ok()) return AddressId::kNone;
+  const AddressId a = *added;
   truth_->SetOwner(a, owner);
   if (role_.size() <= Index(a)) role_.resize(Index(a) + 1);
   role_[Index(a)] = role;
@@ -143,15 +141,12 @@ void World::TxidAt(ChainId chain, std::uint64_t n, TxidBuffer* buf) const {
 
 TxId World::Append(ChainId chain, TxSpec& spec) {
   ChainState& s = state(chain);
-  if (s.tx_counter == 0) TxidAt(chain, 0, &s.next_txid);
-  const TxidBuffer id = s.next_txid;
+  TxidBuffer id;
+  TxidAt(chain, s.tx_counter++, &id);
   spec.id = std::string_view(id.data(), id.size());
+  // Unique by construction (TxidAt): the ledger need not check nor index it.
+  spec.id_is_new = true;
   const auto tx = ledger_->AddTransaction(chain, spec);
-  // The next id is known now: start loading its index slot, which the next
-  // append's duplicate check would otherwise wait for (a cache miss).
-  TxidAt(chain, ++s.tx_counter, &s.next_txid);
-  ledger_->txs(chain).PrefetchTxid(
-      std::string_view(s.next_txid.data(), s.next_txid.size()));
   return tx.ok() ? *tx : TxId::kNone;
 }
 
@@ -233,6 +228,26 @@ Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
               std::span<const OutputId>(*picked).subspan(first));
   picked->resize(first);
   return 0;
+}
+
+void World::PrefetchHolder(ChainId chain, EntityId holder) const {
+  const ChainState& s = chains_[Index(chain)];
+  if (Index(holder) >= s.holders.size()) return;
+  const char* h = reinterpret_cast<const char*>(&s.holders[Index(holder)]);
+  __builtin_prefetch(h);
+  __builtin_prefetch(h + sizeof(Holder) - 1);
+}
+
+void World::PrefetchCoin(ChainId chain, EntityId holder) const {
+  const auto w = wallet(chain, holder);
+  if (w.empty()) return;
+  __builtin_prefetch(&w.back());
+  const TxStore& store = ledger_->txs(chain);
+  const auto o = static_cast<std::size_t>(Index(w.back()));
+  if (o >= store.output_count()) return;
+  __builtin_prefetch(&store.spent_bys()[o]);
+  __builtin_prefetch(&store.output_amounts()[o]);
+  __builtin_prefetch(&store.output_addresses()[o]);
 }
 
 void World::ReturnCoins(ChainId chain, EntityId holder, Purse p,

@@ -155,6 +155,12 @@ class World {
                    std::vector<OutputId>* picked);
   void ReturnCoins(ChainId chain, EntityId holder, Purse purse,
                    std::span<const OutputId> coins);
+  // Hints, changing nothing: start loading what a payment by `holder` will
+  // read, a holder's wallet record (PrefetchHolder), then, once that has
+  // arrived, its newest coin and the coin's ledger entries (PrefetchCoin),
+  // so that the cache misses overlap other work.
+  void PrefetchHolder(ChainId chain, EntityId holder) const;
+  void PrefetchCoin(ChainId chain, EntityId holder) const;
 
   // ACCOUNT balance of `a` in `asset`.
   Amount Balance(AssetId asset, AddressId a) const;
@@ -201,15 +207,12 @@ class World {
     std::vector<Holder> holders;  // per EntityId index
     Amount collected_fees = 0;
     std::uint64_t tx_counter = 0;
-    // The id of transaction `tx_counter`, computed one transaction ahead so
-    // that its index slot can be prefetched (see Append).
-    TxidBuffer next_txid{};
     ChainCounters counters;
   };
   ChainState& state(ChainId c) { return chains_[Index(c)]; }
   // Writes the id of the chain's transaction number `n`: 32 hex digits
   // hashed from (seed, chain, n), unique per chain by construction (a
-  // bijection of n).
+  // bijection of n < 2^56).
   void TxidAt(ChainId chain, std::uint64_t n, TxidBuffer* buf) const;
   // Appends `spec` under the chain's next txid (the counter advances even
   // when the ledger refuses it) and credits its outputs; kNone if refused.

@@ -13,8 +13,9 @@
 //
 // Counters: txs, inputs, outputs; bytes_per_io = heap bytes held by the
 // ledger (transactions and addresses) and the ground truth, from their
-// container capacities, per input plus output; ledger_tx_bytes_per_io the
-// same for the transaction stores alone.
+// container capacities, per input plus output; ledger_tx_bytes_per_io,
+// address_bytes_per_io and truth_bytes_per_io the same for the transaction
+// stores, the address table and the ground truth alone.
 //
 // Build and run (README.md, "Performance"):
 //   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
@@ -65,6 +66,7 @@ SimulationResult Run(double scale) {
 
 struct Sizes {
   std::size_t txs = 0, inputs = 0, outputs = 0, tx_bytes = 0, all_bytes = 0;
+  std::size_t address_bytes = 0, truth_bytes = 0;
 };
 
 Sizes Measure(const LedgerFile& file) {
@@ -76,8 +78,9 @@ Sizes Measure(const LedgerFile& file) {
     s.outputs += store.output_count();
     s.tx_bytes += store.memory_bytes();
   }
-  s.all_bytes = file.ledger.memory_bytes() +
-                (file.truth ? file.truth->memory_bytes() : 0);
+  s.address_bytes = file.ledger.address_memory_bytes();
+  s.truth_bytes = file.truth ? file.truth->memory_bytes() : 0;
+  s.all_bytes = file.ledger.memory_bytes() + s.truth_bytes;
   return s;
 }
 
@@ -91,6 +94,10 @@ void Report(benchmark::State& state, const Sizes& s) {
   state.counters["bytes_per_io"] = static_cast<double>(s.all_bytes) / io;
   state.counters["ledger_tx_bytes_per_io"] =
       static_cast<double>(s.tx_bytes) / io;
+  state.counters["address_bytes_per_io"] =
+      static_cast<double>(s.address_bytes) / io;
+  state.counters["truth_bytes_per_io"] =
+      static_cast<double>(s.truth_bytes) / io;
 }
 
 double Scale(const benchmark::State& state) {

@@ -233,6 +233,51 @@ TEST_F(LedgerBuilderTest, ManyAppendsKeepIdsAndLookups) {
   }
 }
 
+TEST_F(LedgerBuilderTest, UncheckedAppendsAreFoundAndIndexedLater) {
+  // Names and ids the caller guarantees new are not indexed at once, yet
+  // every lookup finds them, before and after IndexNames, and a checked
+  // append after them still refuses their names.
+  const auto n1 = ledger_.AddNewAddress(btc_, "n1", "p2wpkh");
+  const auto n2 = ledger_.AddNewAddress(eth_, "n1", "eoa");
+  ASSERT_TRUE(n1.ok() && n2.ok());
+  EXPECT_FALSE(ledger_.AddNewAddress(btc_, "", "p2wpkh").ok());
+  EXPECT_FALSE(ledger_.AddNewAddress(ChainId{9}, "z", "p2wpkh").ok());
+  TxSpec spec;
+  spec.id = "g1";
+  spec.time = 600;
+  spec.id_is_new = true;
+  const std::vector<InputSpec> ins = {{OutputId{0}}};
+  const std::vector<OutputSpec> outs = {{*n1, 90}};
+  spec.inputs = ins;
+  spec.outputs = outs;
+  const auto g1 = ledger_.AddTransaction(btc_, spec);
+  ASSERT_TRUE(g1.ok()) << g1.message();
+  const Ledger unindexed = ledger_;
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(ledger_.FindAddress(btc_, "n1"), *n1);
+    EXPECT_EQ(ledger_.FindAddress(eth_, "n1"), *n2);
+    EXPECT_EQ(ledger_.FindAddress(btc_, "n2"), AddressId::kNone);
+    EXPECT_EQ(ledger_.FindAddress(btc_, "a"), a_);
+    EXPECT_EQ(ledger_.txs(btc_).FindTx("g1"), *g1);
+    EXPECT_EQ(ledger_.txs(btc_).FindTx("c0"), TxId{0});
+    EXPECT_EQ(ledger_.txs(btc_).FindTx("g2"), TxId::kNone);
+    ledger_.IndexNames();
+  }
+  // The index is derived data: equal content, equal ledgers.
+  EXPECT_TRUE(ledger_ == unindexed);
+  // Checked appends to a ledger not indexed yet see the unchecked names.
+  Ledger later = unindexed;
+  EXPECT_FALSE(later.AddAddress(btc_, "n1", "p2wpkh").ok());
+  EXPECT_EQ(*later.AddAddressIfAbsent(btc_, "n1", "p2wpkh"), AddressId::kNone);
+  EXPECT_TRUE(later.AddAddress(btc_, "n2", "p2wpkh").ok());
+  spec.id_is_new = false;
+  spec.inputs = {};
+  spec.coinbase = true;
+  const auto dup = later.AddTransaction(btc_, spec);
+  ASSERT_FALSE(dup.ok());
+  EXPECT_THAT(dup.message(), HasSubstr("duplicate transaction id"));
+}
+
 TEST(TxStore, StaysWithinTheMemoryBudget) {
   // DESIGN.md: at most 64 bytes per input and per output.
   EXPECT_EQ(TxStore::kBytesPerInput, 16u);   // spent, address, amount
