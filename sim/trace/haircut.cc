@@ -11,9 +11,10 @@ class HaircutTracer final : public Tracer {
   explicit HaircutTracer(const TracerOptions& options) : options_(options) {}
   std::string_view name() const override { return "haircut"; }
   Result<TraceResult> Trace(const TraceInput& input) const override {
+    // The integer walk solves the exact fractions (output_score) too.
     Result<TraceResult> result =
         TraceTaint(TaintModel::kHaircut, options_, input);
-    if (!result.ok()) return result;
+    if (!result.ok() || !options_.haircut_eigen) return result;
     for (ChainId c : input.ledger->chain_ids()) {
       result->chains[Index(c)].output_score =
           HaircutFractions(input, c, options_);

@@ -32,7 +32,7 @@ const std::vector<Entry>& Entries() {
   // clang-format off
   static const std::vector<Entry> entries = {
     {{"poison", "taint model: any tainted input taints every output wholly (Moser et al. 2014)"}, MakePoisonTracer},
-    {{"haircut", "taint model: taint pro rata to value, exact integer split and Eigen linear system (Moser et al. 2014)"}, MakeHaircutTracer},
+    {{"haircut", "taint model: taint pro rata to value, exact integer split, and exact fractions from the sparse triangular system (I - W) x = b solved by forward substitution in the same pass (Eigen with --haircut-eigen) (Moser et al. 2014)"}, MakeHaircutTracer},
     {{"fifo", "taint model: inputs in order fill outputs in order, fee last, Clayton's case (Anderson et al. 2018)"}, MakeFifoTracer},
     {{"lifo", "taint model: last input in is first out, fee last (Anderson et al. 2018)"}, MakeLifoTracer},
     {{"tiho", "taint model: taint in, highest-value outputs out first (Anderson et al. 2018)"}, MakeTihoTracer},

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "sim/trace/apportion.h"
 #include "sim/trace/attribution.h"
+#include "sim/trace/haircut_exact.h"
+#include "sim/trace/huge_pages.h"
 #include "sim/trace/taint_pools.h"
 
 namespace chaintrace::trace {
@@ -36,6 +39,12 @@ ModelRules RulesOf(TaintModel model) {
   }
   return {SplitRule::kProRata, PoolRule::kProRata, false};
 }
+
+// Inputs ahead whose spent outputs' taint is prefetched: spends are
+// scattered over the whole ledger, so the walk waits on memory otherwise.
+constexpr std::size_t kPrefetch = 16;
+// Likewise on account chains, transactions ahead whose pools are prefetched.
+constexpr std::size_t kPrefetchTxs = 8;
 
 std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
   if (a < 0) return b;
@@ -85,6 +94,7 @@ class TaintWalk {
   TaintWalk(TaintModel model, const TracerOptions& options,
             const TraceInput& input)
       : rules_(RulesOf(model)),
+        exact_(model == TaintModel::kHaircut),
         options_(options),
         ledger_(*input.ledger),
         labels_(input.labels) {
@@ -101,10 +111,11 @@ class TaintWalk {
 
   void Run(ChainId chain, std::span<const SeedAt> seeds, ChainTrace* out) {
     const TxStore& s = ledger_.txs(chain);
-    out->output_taint.assign(s.output_count(), 0);
-    out->output_hop.assign(s.output_count(), -1);
-    out->input_taint.assign(s.input_count(), 0);
-    out->fee_taint.assign(s.tx_count(), 0);
+    out->output_taint.assign(s.output_count(),
+                             0);  // storage from MakeEmptyResult
+    AssignHuge<std::int32_t>(&out->output_hop, s.output_count(), -1);
+    AssignHuge<Amount>(&out->input_taint, s.input_count(), 0);
+    AssignHuge<Amount>(&out->fee_taint, s.tx_count(), 0);
     out->output_score.clear();
     if (ledger_.chain(chain).is_utxo()) {
       RunUtxo(s, seeds, out);
@@ -135,13 +146,19 @@ class TaintWalk {
     return options_.drop_fee_taint ? 0 : fee_taint;
   }
 
-  // Applies the seeds of the outputs before `end`.
-  static void ApplySeeds(std::span<const SeedAt> seeds, std::size_t* next,
-                         std::size_t end, ChainTrace* out) {
+  // Applies the seeds of the outputs before `end` (to `exact` too, when
+  // given).
+  void ApplySeeds(const TxStore& s, std::span<const SeedAt> seeds,
+                  std::size_t* next, std::size_t end, ChainTrace* out,
+                  ExactHaircutUtxo* exact) const {
     while (*next < seeds.size() && Index(seeds[*next].output) < end) {
       const std::size_t o = Index(seeds[*next].output);
       out->output_taint[o] = seeds[*next].amount;
       out->output_hop[o] = seeds[*next].amount > 0 ? 0 : -1;
+      if (exact != nullptr) {
+        exact->Seed(o, seeds[*next].amount, s.output_amounts()[o],
+                    has_stops_ && stops_[Index(s.output_addresses()[o])] != 0);
+      }
       ++*next;
     }
   }
@@ -159,6 +176,10 @@ class TaintWalk {
     std::int32_t* hop_of = out->output_hop.data();
     Amount* input_taint = out->input_taint.data();
     const bool poison = rules_.split == SplitRule::kPoison;
+    const std::size_t inputs = s.input_count();
+    std::optional<ExactHaircutUtxo> exact;
+    if (exact_) exact.emplace(s.output_count(), options_.max_hops);
+    std::vector<std::uint8_t> out_stop;  // per output of a transaction
     std::size_t next_seed = 0;
     for (std::size_t t = 0; t < s.tx_count(); ++t) {
       const std::size_t ib = in_begin[t];
@@ -167,7 +188,14 @@ class TaintWalk {
       Amount value = 0;
       std::int32_t hop_in = -1;
       for (std::size_t i = ib; i < ie; ++i) {
+        if (i + kPrefetch < inputs) {
+          const std::size_t ahead = Index(spent[i + kPrefetch]);
+          __builtin_prefetch(taint_of + ahead);
+          __builtin_prefetch(hop_of + ahead);
+          if (exact) exact->Prefetch(ahead);
+        }
         const std::size_t o = Index(spent[i]);
+        if (exact) exact->Spend(o);
         const Amount tau = taint_of[o];
         value += in_amount[i];
         if (tau == 0 || (has_stops_ && stops_[Index(out_address[o])] != 0)) {
@@ -202,8 +230,19 @@ class TaintWalk {
           out->fee_taint[t] = Spread(s, ob, oe, fees[t], hop_in, out);
         }
       }
-      ApplySeeds(seeds, &next_seed, oe, out);
+      if (exact) {
+        out_stop.clear();
+        if (has_stops_) {
+          for (std::size_t o = ob; o < oe; ++o) {
+            out_stop.push_back(stops_[Index(out_address[o])]);
+          }
+        }
+        exact->EndTx(ob, s.output_amounts().subspan(ob, oe - ob), fees[t],
+                     out_stop);
+      }
+      ApplySeeds(s, seeds, &next_seed, oe, out, exact ? &*exact : nullptr);
     }
+    if (exact) out->output_score = exact->TakeScores();
   }
 
   void RunAccount(ChainId chain, const TxStore& s,
@@ -221,6 +260,12 @@ class TaintWalk {
       return Index(address) * assets + local[Index(asset)];
     };
     TaintPools pools(rules_.pool, ledger_.address_count() * assets);
+    std::optional<ExactHaircutAccount> exact;
+    if (exact_) {
+      exact.emplace(ledger_.address_count() * assets, s.output_count(),
+                    options_.max_hops);
+    }
+    std::size_t exact_seed = 0;  // seeds[exact_seed] is the next to credit
 
     const std::span<const std::uint32_t> in_begin = s.input_begins();
     const std::span<const std::uint32_t> out_begin = s.output_begins();
@@ -229,7 +274,21 @@ class TaintWalk {
     const std::span<const AddressId> out_address = s.output_addresses();
     const std::span<const Amount> out_amount = s.output_amounts();
     std::size_t next_seed = 0;
+    // Pools are scattered over the address table: load those of the
+    // transaction kPrefetchTxs ahead while this one is walked.
+    const auto prefetch = [&](std::size_t t) {
+      const AssetId asset = s.asset(IdFromIndex<TxId>(t));
+      for (std::size_t i = in_begin[t]; i < in_begin[t + 1]; ++i) {
+        pools.Prefetch(pool_of(in_address[i], asset));
+        if (exact) exact->Prefetch(pool_of(in_address[i], asset));
+      }
+      for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
+        pools.Prefetch(pool_of(out_address[o], asset));
+        if (exact) exact->Prefetch(pool_of(out_address[o], asset));
+      }
+    };
     for (std::size_t t = 0; t < s.tx_count(); ++t) {
+      if (t + kPrefetchTxs < s.tx_count()) prefetch(t + kPrefetchTxs);
       const TxId tx = IdFromIndex<TxId>(t);
       const AssetId asset = s.asset(tx);
       const std::size_t ib = in_begin[t];
@@ -237,8 +296,16 @@ class TaintWalk {
       lots_.clear();
       Amount taint = 0;
       std::int32_t hop_in = -1;
+      if (exact) {
+        for (std::size_t i = ib; i < ie; ++i) {
+          exact->Reach(pool_of(in_address[i], asset));
+        }
+      }
       for (std::size_t i = ib; i < ie; ++i) {
         const std::size_t first = lots_.size();
+        if (exact) {
+          exact->Debit(pool_of(in_address[i], asset), in_amount[i], true);
+        }
         const std::int32_t hop =
             pools.Debit(pool_of(in_address[i], asset), in_amount[i], &lots_);
         const Amount tau = TaintOf(std::span<const Lot>(lots_).subspan(first));
@@ -254,7 +321,17 @@ class TaintWalk {
           fee_lots_.clear();
           pools.Debit(pool_of(in_address[ib], native), s.fees()[t], &fee_lots_);
           fee_taint = options_.drop_fee_taint ? 0 : TaintOf(fee_lots_);
+          if (exact) {
+            exact->Debit(pool_of(in_address[ib], native), s.fees()[t], false);
+          }
         }
+      }
+      if (exact) {
+        Amount total = split_fee;
+        for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
+          total += out_amount[o];
+        }
+        exact->EndDebits(total);
       }
       if (taint > 0 && BeyondLimit(hop_in)) {
         for (std::size_t i = ib; i < ie; ++i) out->input_taint[i] = 0;
@@ -265,18 +342,30 @@ class TaintWalk {
             Spread(s, out_begin[t], out_begin[t + 1], split_fee, hop_in, out);
       }
       out->fee_taint[t] = fee_taint;
-      ApplySeeds(seeds, &next_seed, out_begin[t + 1], out);
+      ApplySeeds(s, seeds, &next_seed, out_begin[t + 1], out, nullptr);
       for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
         const AddressId address = out_address[o];
         const Amount tau =
             stops_[Index(address)] != 0 ? 0 : out->output_taint[o];
         pools.Credit(pool_of(address, asset), Lot{out_amount[o], tau},
                      out->output_hop[o]);
+        if (exact) {
+          Amount seed = -1;
+          if (exact_seed < seeds.size() &&
+              Index(seeds[exact_seed].output) == o) {
+            seed = seeds[exact_seed++].amount;
+          }
+          exact->Credit(o, pool_of(address, asset), out_amount[o], seed,
+                        stops_[Index(address)] != 0);
+        }
       }
     }
+    if (exact) out->output_score = exact->TakeScores();
   }
 
   ModelRules rules_;
+  // Haircut: solve the exact real-valued fractions too (output_score).
+  bool exact_;
   TracerOptions options_;
   const Ledger& ledger_;
   const Labels* labels_;

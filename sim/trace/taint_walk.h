@@ -52,7 +52,9 @@ enum class TaintModel : std::uint8_t {
 bool TaintStopsAt(LabelKind kind);
 
 // Runs `model` over every chain of input.ledger. Errors: bad seeds
-// (CheckSeeds). The result's output_score is empty.
+// (CheckSeeds). The result's output_score is empty, but for kHaircut: there
+// it holds the exact real-valued fractions, solved in the same pass
+// (sim/trace/haircut_exact.h).
 Result<TraceResult> TraceTaint(TaintModel model, const TracerOptions& options,
                                const TraceInput& input);
 

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "sim/trace/huge_pages.h"
+
 namespace chaintrace::trace {
 
 std::vector<Seed> SeedsFromThefts(const Ledger& ledger) {
@@ -48,8 +50,8 @@ TraceResult MakeEmptyResult(const Ledger& ledger) {
   TraceResult result;
   result.chains.resize(ledger.chain_count());
   for (ChainId c : ledger.chain_ids()) {
-    result.chains[Index(c)].output_taint.assign(ledger.txs(c).output_count(),
-                                                0);
+    AssignHuge<Amount>(&result.chains[Index(c)].output_taint,
+                       ledger.txs(c).output_count(), 0);
   }
   result.address_flagged.assign(ledger.address_count(), 0);
   return result;

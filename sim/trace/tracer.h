@@ -54,6 +54,12 @@ struct TracerOptions {
   int max_hops = 0;
   // Taint models: drop the taint a fee carries instead of conserving it.
   bool drop_fee_taint = false;
+  // haircut: compute the exact fractions (output_score) by assembling the
+  // sparse system (I - W) x = b and solving it with Eigen in a second pass
+  // (sim/trace/haircut_system.h) instead of by the forward substitution
+  // the integer walk does as it goes; the same numbers, slower. A
+  // cross-check of the fused solve on any ledger.
+  bool haircut_eigen = false;
 };
 
 // Value attributed to one labelled service, per asset.

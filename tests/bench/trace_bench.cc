@@ -1,16 +1,21 @@
-// Benchmarks of the taint tracers on synthetic random ledgers built in
-// memory: a UTXO chain of N transactions (about 2 inputs and 2 outputs
+// Benchmarks of every registered tracer on synthetic random ledgers built
+// in memory: a UTXO chain of N transactions (about 2 inputs and 2 outputs
 // each, spending uniformly random earlier unspent outputs, 1 % coinbases
 // keeping the unspent set stocked) and an ACCOUNT chain of N transfers
 // between random addresses. Ten early coinbase outputs are the seeds, so
-// taint reaches most of the ledger: the worst case for a tracer.
+// taint reaches most of the ledger: the worst case for a tracer. The taint
+// models run without labels (nothing stops the taint); the clustering and
+// following tracers with labels on 0.6 % of the addresses (exchange
+// deposits and wallets, mixers, bridges, DEXes, OTC desks), which they need
+// to have anything to do. Names: Utxo/<tracer>/<N>, Account/<tracer>/<N>.
 //
 // Build and run (docs in README.md, "Tracing"):
 //   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
 //     -DCHAINTRACE_BUILD_BENCHMARKS=ON -DCHAINTRACE_BUILD_TESTS=OFF
 //   (one command)
 //   cmake --build build-bench -j2 --target trace_bench
-//   build-bench/tests/bench/trace_bench --benchmark_filter=Utxo
+//   build-bench/tests/bench/trace_bench --benchmark_filter=Utxo/haircut
+//     --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 
 #include <benchmark/benchmark.h>
 
@@ -20,10 +25,10 @@
 #include <string>
 #include <vector>
 
+#include "model/labels.h"
 #include "model/ledger.h"
 #include "sim/trace/haircut_system.h"
 #include "sim/trace/registry.h"
-#include "sim/trace/taint_walk.h"
 
 namespace chaintrace::trace {
 namespace {
@@ -49,7 +54,50 @@ class Rng {
 struct Synthetic {
   Ledger ledger;
   std::vector<Seed> seeds;
+  Labels labels;
 };
+
+// Labels one address in kLabelEvery of each kind: exchange deposits (of
+// ten exchanges), exchange wallets, mixers, bridges, DEXes and OTC desks.
+constexpr std::size_t kLabelEvery = 1000;
+void AddLabels(const std::vector<AddressId>& addresses, Labels* labels) {
+  std::vector<ServiceId> exchanges;
+  exchanges.reserve(10);
+  for (int k = 0; k < 10; ++k) {
+    exchanges.push_back(*labels->AddService("exchange" + std::to_string(k)));
+  }
+  const ServiceId mixer = *labels->AddService("mixer");
+  const ServiceId bridge = *labels->AddService("bridge");
+  const ServiceId dex = *labels->AddService("dex");
+  const ServiceId otc = *labels->AddService("otc");
+  for (std::size_t a = 0; a < addresses.size(); ++a) {
+    const ServiceId exchange = exchanges[(a / kLabelEvery) % exchanges.size()];
+    switch (a % kLabelEvery) {
+      case 0:
+        (void)labels->Add(addresses[a], exchange,
+                          common::LABEL_EXCHANGE_DEPOSIT);
+        break;
+      case 1:
+        (void)labels->Add(addresses[a], exchange,
+                          common::LABEL_EXCHANGE_WALLET);
+        break;
+      case 2:
+        (void)labels->Add(addresses[a], mixer, common::LABEL_MIXER);
+        break;
+      case 3:
+        (void)labels->Add(addresses[a], bridge, common::LABEL_BRIDGE);
+        break;
+      case 4:
+        (void)labels->Add(addresses[a], dex, common::LABEL_DEX);
+        break;
+      case 5:
+        (void)labels->Add(addresses[a], otc, common::LABEL_OTC);
+        break;
+      default:
+        break;
+    }
+  }
+}
 
 constexpr std::size_t kAddresses = 1 << 20;
 constexpr Amount kCoinbase = 5000000000;  // 50 BTC
@@ -64,6 +112,7 @@ std::unique_ptr<Synthetic> BuildUtxo(std::size_t n) {
   for (std::size_t a = 0; a < kAddresses; ++a) {
     addresses.push_back(*l.AddAddress(c, "a" + std::to_string(a), "p2wpkh"));
   }
+  AddLabels(addresses, &out->labels);
   l.Reserve(c, n, 2 * n + n / 10, 2 * n + n / 10);
   Rng rng(42);
   std::vector<OutputId> unspent;
@@ -129,6 +178,7 @@ std::unique_ptr<Synthetic> BuildAccount(std::size_t n) {
   for (std::size_t a = 0; a < accounts; ++a) {
     addresses.push_back(*l.AddAddress(c, "e" + std::to_string(a), "eoa"));
   }
+  AddLabels(addresses, &out->labels);
   l.Reserve(c, n, n, n + accounts);
   Rng rng(43);
   std::vector<Amount> balance(accounts, 0);
@@ -179,11 +229,12 @@ const Synthetic& Ledger(bool utxo, std::size_t n) {
   return *slot;
 }
 
-void RunTracer(benchmark::State& state, const char* name, bool utxo) {
+void RunTracer(benchmark::State& state, const std::string& name, bool utxo,
+               bool labelled) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const Synthetic& s = Ledger(utxo, n);
   auto tracer = MakeTracer(name, {});
-  const TraceInput input{&s.ledger, s.seeds, nullptr};
+  const TraceInput input{&s.ledger, s.seeds, labelled ? &s.labels : nullptr};
   std::size_t tainted = 0;
   for (auto _ : state) {
     auto result = (*tracer)->Trace(input);
@@ -197,20 +248,8 @@ void RunTracer(benchmark::State& state, const char* name, bool utxo) {
   state.counters["tainted_outputs"] = static_cast<double>(tainted);
 }
 
-// Haircut's two halves: the integer walk alone, and the Eigen system alone.
-void BM_HaircutIntegerWalk(benchmark::State& state) {
-  const Synthetic& s = Ledger(true, static_cast<std::size_t>(state.range(0)));
-  const TraceInput input{&s.ledger, s.seeds, nullptr};
-  for (auto _ : state) {
-    auto result = TraceTaint(TaintModel::kHaircut, {}, input);
-    benchmark::DoNotOptimize(result);
-  }
-  state.SetItemsProcessed(
-      state.iterations() *
-      static_cast<std::int64_t>(
-          s.ledger.txs(IdFromIndex<ChainId>(0)).tx_count()));
-}
-
+// The Eigen solve of the assembled haircut system alone: the reference the
+// haircut tracer's in-walk solution is tested against.
 void BM_HaircutEigenSystem(benchmark::State& state) {
   const Synthetic& s = Ledger(true, static_cast<std::size_t>(state.range(0)));
   const TraceInput input{&s.ledger, s.seeds, nullptr};
@@ -228,21 +267,32 @@ void Sizes(benchmark::internal::Benchmark* b) {
   b->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond)->Iterations(3);
 }
 
-BENCHMARK_CAPTURE(RunTracer, Utxo / poison, "poison", true)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Utxo / haircut, "haircut", true)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Utxo / fifo, "fifo", true)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Utxo / lifo, "lifo", true)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Utxo / tiho, "tiho", true)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Utxo / seniority, "seniority", true)->Apply(Sizes);
-BENCHMARK(BM_HaircutIntegerWalk)->Apply(Sizes);
+constexpr const char* kTaintModels[] = {"poison", "haircut", "fifo",
+                                        "lifo",   "tiho",    "seniority"};
+constexpr const char* kFollowers[] = {
+    "multi_input", "change",       "deposit_cluster", "peel_follower",
+    "mixer_demix", "bridge_match", "analyst"};
+
+// Registers Utxo/<tracer> and Account/<tracer> for every tracer above.
+bool RegisterTracers() {
+  for (const bool utxo : {true, false}) {
+    const std::string kind = utxo ? "Utxo/" : "Account/";
+    for (const char* name : kTaintModels) {
+      benchmark::RegisterBenchmark((kind + name).c_str(), RunTracer,
+                                   std::string(name), utxo, false)
+          ->Apply(Sizes);
+    }
+    for (const char* name : kFollowers) {
+      benchmark::RegisterBenchmark((kind + name).c_str(), RunTracer,
+                                   std::string(name), utxo, true)
+          ->Apply(Sizes);
+    }
+  }
+  return true;
+}
+const bool kRegistered = RegisterTracers();
+
 BENCHMARK(BM_HaircutEigenSystem)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Account / poison, "poison", false)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Account / haircut, "haircut", false)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Account / fifo, "fifo", false)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Account / lifo, "lifo", false)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Account / tiho, "tiho", false)->Apply(Sizes);
-BENCHMARK_CAPTURE(RunTracer, Account / seniority, "seniority", false)
-    ->Apply(Sizes);
 
 }  // namespace
 }  // namespace chaintrace::trace

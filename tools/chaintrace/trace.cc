@@ -26,6 +26,7 @@ struct TraceOptions {
   std::string tracer;
   int max_hops = 0;
   bool drop_fee_taint = false;
+  bool haircut_eigen = false;
   std::string csv;
   std::string json;
   std::size_t top = 10;
@@ -149,6 +150,7 @@ int RunTrace(const TraceOptions& options) {
   trace::TracerOptions tracer_options;
   tracer_options.max_hops = options.max_hops;
   tracer_options.drop_fee_taint = options.drop_fee_taint;
+  tracer_options.haircut_eigen = options.haircut_eigen;
   auto tracer = trace::MakeTracer(options.tracer, tracer_options);
   if (!tracer.ok()) {
     std::cerr << "error: --tracer: " << tracer.message() << "\n";
@@ -231,6 +233,10 @@ void AddTraceCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--drop-fee-taint", options->drop_fee_taint,
                 "Taint models: drop the taint fees carry");
+  cmd->add_flag("--haircut-eigen", options->haircut_eigen,
+                "haircut: solve the exact fractions as a sparse system with "
+                "Eigen (a cross-check of the fused solve; same scores, "
+                "slower)");
   cmd->add_option("--csv", options->csv,
                   "Write one row per tainted output to this CSV file");
   cmd->add_option("--json", options->json,

@@ -1,0 +1,112 @@
+#include "sim/trace/haircut_exact.h"
+
+#include "sim/trace/huge_pages.h"
+
+namespace chaintrace::trace {
+
+float exact_internal::Fraction(double taint, double value) {
+  if (!(value > 0) || !(taint > 0)) return 0.0F;
+  return static_cast<float>(std::min(1.0, taint / value));
+}
+
+ExactHaircutUtxo::ExactHaircutUtxo(std::size_t outputs, int max_hops)
+    : max_hops_(max_hops) {
+  AssignHuge(&term_, outputs, Term{});
+  AssignHuge(&score_, outputs, 0.0F);
+}
+
+void ExactHaircutUtxo::EndTx(std::size_t first, std::span<const Amount> amounts,
+                             Amount fee, std::span<const std::uint8_t> stop) {
+  const std::int32_t hop_in = hop_in_;
+  hop_in_ = -1;
+  if (hop_in < 0 || BeyondLimit(hop_in)) {
+    rhs_ = 0;
+    terms_.clear();
+    return;
+  }
+  // Forward substitution of the row: x = b + sum of w * x_column, the
+  // terms in input order as in the assembled matrix.
+  double x = rhs_;
+  for (double term : terms_) x += term;
+  rhs_ = 0;
+  terms_.clear();
+  Amount sum = fee;
+  for (Amount a : amounts) sum += a;
+  const auto total = static_cast<double>(sum);
+  const float score = exact_internal::Fraction(x, total);
+  for (std::size_t k = 0; k < amounts.size(); ++k) {
+    score_[first + k] = score;
+    if (!stop.empty() && stop[k] != 0) continue;
+    term_[first + k] = {static_cast<double>(amounts[k]) / total * x,
+                        hop_in + 1};
+  }
+}
+
+void ExactHaircutUtxo::Seed(std::size_t output, Amount seed, Amount value,
+                            bool stop) {
+  const auto real = static_cast<double>(seed);
+  score_[output] = exact_internal::Fraction(real, static_cast<double>(value));
+  term_[output] = seed > 0 && !stop ? Term{real, 0} : Term{};
+}
+
+ExactHaircutAccount::ExactHaircutAccount(std::size_t pools, std::size_t outputs,
+                                         int max_hops)
+    : max_hops_(max_hops) {
+  AssignHuge(&pool_, pools, Pool{});
+  AssignHuge(&score_, outputs, 0.0F);
+}
+
+void ExactHaircutAccount::Debit(std::size_t pool, Amount amount, bool counts) {
+  Pool& p = pool_[pool];
+  const Amount take = std::min(amount, std::max<Amount>(p.balance, 0));
+  if (take <= 0) return;
+  if (p.reached != 0) {
+    const auto balance = static_cast<double>(p.balance);
+    if (counts) terms_.push_back(static_cast<double>(take) / balance * p.state);
+    if (take == p.balance) {
+      p.reached = 0;
+      p.hop = -1;
+    } else {
+      p.state = static_cast<double>(p.balance - take) / balance * p.state;
+    }
+  }
+  p.balance -= take;
+}
+
+void ExactHaircutAccount::EndDebits(Amount total) {
+  reached_ = hop_in_ >= 0 && !BeyondLimit(hop_in_);
+  tx_hop_ = hop_in_ + 1;
+  hop_in_ = -1;
+  x_ = 0;
+  if (reached_) {
+    for (double term : terms_) x_ += term;
+  }
+  terms_.clear();
+  total_ = static_cast<double>(total);
+}
+
+void ExactHaircutAccount::Credit(std::size_t output, std::size_t pool,
+                                 Amount amount, Amount seed, bool stop) {
+  Pool& p = pool_[pool];
+  const bool seeded = seed >= 0;
+  if (seeded) {
+    score_[output] = exact_internal::Fraction(static_cast<double>(seed),
+                                              static_cast<double>(amount));
+  } else if (reached_) {
+    score_[output] = exact_internal::Fraction(x_, total_);
+  }
+  const bool tainted = seeded ? seed > 0 : reached_;
+  if (tainted && !stop) {
+    // The pool's next state: the seed (or 0), plus the previous state, plus
+    // the credit's share of the transaction's row.
+    double x = seeded ? static_cast<double>(seed) : 0.0;
+    if (p.reached != 0) x += p.state;
+    if (!seeded) x += static_cast<double>(amount) / total_ * x_;
+    p.state = x;
+    p.reached = 1;
+    p.hop = exact_internal::NearerHop(p.hop, seeded ? 0 : tx_hop_);
+  }
+  p.balance += amount;
+}
+
+}  // namespace chaintrace::trace

@@ -1,0 +1,153 @@
+#ifndef CHAINTRACE_SIM_TRACE_HAIRCUT_EXACT_H_
+#define CHAINTRACE_SIM_TRACE_HAIRCUT_EXACT_H_
+
+// The exact real-valued haircut fractions, solved in the same pass as the
+// integer haircut walk (sim/trace/taint_walk.h).
+//
+// They are the solution of the sparse system of sim/trace/haircut_system.h,
+// (I - W) x = b with W strictly lower triangular: every row refers only to
+// earlier rows, and the walk meets the rows in exactly the order forward
+// substitution solves them (a transaction's row after the rows of the
+// outputs it spends; on an account chain a pool's states in the order of
+// its debits and credits). So each row is solved the moment the walk
+// reaches it, and the matrix is never assembled: the walk reads a spent
+// output once for the integer taint and the real fraction together, and
+// nothing per input is stored. The arithmetic is that of Eigen's
+// forward substitution over the assembled rows (x_r = b_r + sum w x_c,
+// terms in the same order), so the fractions agree with HaircutFractions;
+// tests/sim/trace/haircut_exact_test.cc checks that on random ledgers.
+// Seeds, stops at labelled exchange/OTC addresses, max_hops and the fee's
+// share follow haircut_system.h; in particular a transaction is reached when
+// real taint reaches it, even where the integer taint has rounded to 0.
+//
+// Memory: 16 bytes per output (UTXO) or 24 per pool (ACCOUNT) plus the
+// scores; nothing is allocated per transaction.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "model/amount.h"
+
+namespace chaintrace::trace {
+
+namespace exact_internal {
+inline std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return std::min(a, b);
+}
+// min(1, taint / value) as a score; 0 when either is not positive.
+float Fraction(double taint, double value);
+}  // namespace exact_internal
+
+// One UTXO chain. Per transaction, in order: Spend each input's output,
+// then EndTx, then Seed the transaction's seeded outputs.
+class ExactHaircutUtxo {
+ public:
+  ExactHaircutUtxo(std::size_t outputs, int max_hops);
+
+  void Prefetch(std::size_t output) const {
+    __builtin_prefetch(term_.data() + output);
+  }
+  // Adds what the spent `output` brings to the current transaction's row.
+  void Spend(std::size_t output) {
+    const Term& x = term_[output];
+    if (x.hop < 0) return;
+    hop_in_ = exact_internal::NearerHop(hop_in_, x.hop);
+    if (x.hop == 0) {
+      rhs_ += x.taint;  // a seed: the right-hand side
+    } else {
+      terms_.push_back(x.taint);
+    }
+  }
+  // Solves the current transaction's row; its outputs `amounts` (ids from
+  // `first`) and its fee share the result. `stop[k]` != 0: output k is at
+  // an address where taint stops (empty: none does).
+  void EndTx(std::size_t first, std::span<const Amount> amounts, Amount fee,
+             std::span<const std::uint8_t> stop);
+  // Makes `output` a seed of `seed` base units (already capped at its
+  // value); `stop`: its address is one where taint stops.
+  void Seed(std::size_t output, Amount seed, Amount value, bool stop);
+
+  // Per output: the fraction in [0, 1]. Leaves the object empty.
+  std::vector<float> TakeScores() { return std::move(score_); }
+
+ private:
+  // Per output, what an input spending it brings: hop < 0 nothing; hop 0 a
+  // seed amount (right-hand side); hop > 0 its real taint w * x_row.
+  struct Term {
+    double taint = 0;
+    std::int32_t hop = -1;
+  };
+  bool BeyondLimit(std::int32_t hop_in) const {
+    return max_hops_ > 0 && hop_in + 1 > max_hops_;
+  }
+
+  std::vector<Term> term_;
+  std::vector<float> score_;
+  int max_hops_;
+  double rhs_ = 0;
+  std::int32_t hop_in_ = -1;
+  std::vector<double> terms_;
+};
+
+// One ACCOUNT chain; its unknowns are the transactions' debits and the
+// successive states of every pool holding taint. Per transaction, in
+// order: Reach each input's pool, Debit each input (then the fee of a token
+// transfer, counts = false), EndDebits, then Credit each output.
+class ExactHaircutAccount {
+ public:
+  ExactHaircutAccount(std::size_t pools, std::size_t outputs, int max_hops);
+
+  void Prefetch(std::size_t pool) const {
+    __builtin_prefetch(pool_.data() + pool);
+  }
+  // A debit from `pool` is about to happen: the transaction is as near a
+  // seed as the pool's taint.
+  void Reach(std::size_t pool) {
+    const Pool& p = pool_[pool];
+    if (p.reached != 0 && p.balance > 0) {
+      hop_in_ = exact_internal::NearerHop(hop_in_, p.hop);
+    }
+  }
+  // Takes `amount` out of `pool` (never more than its balance); `counts`:
+  // the taint taken enters the transaction's row.
+  void Debit(std::size_t pool, Amount amount, bool counts);
+  // Solves the transaction's row; `total`: its credits plus the fee when
+  // the fee shares the taint (native transfers).
+  void EndDebits(Amount total);
+  // Credits `amount` to `pool` as output `output`; `seed` < 0: not a seed.
+  // `stop`: the receiving address is one where taint stops.
+  void Credit(std::size_t output, std::size_t pool, Amount amount, Amount seed,
+              bool stop);
+
+  std::vector<float> TakeScores() { return std::move(score_); }
+
+ private:
+  struct Pool {
+    double state = 0;  // real taint held, valid when reached
+    Amount balance = 0;
+    std::int32_t hop = -1;
+    std::uint8_t reached = 0;
+  };
+  bool BeyondLimit(std::int32_t hop_in) const {
+    return max_hops_ > 0 && hop_in + 1 > max_hops_;
+  }
+
+  std::vector<Pool> pool_;
+  std::vector<float> score_;
+  int max_hops_;
+  std::int32_t hop_in_ = -1;
+  bool reached_ = false;     // the current transaction
+  std::int32_t tx_hop_ = 0;  // hop of its credits
+  double x_ = 0;             // its row's solution
+  double total_ = 0;
+  std::vector<double> terms_;
+};
+
+}  // namespace chaintrace::trace
+
+#endif  // CHAINTRACE_SIM_TRACE_HAIRCUT_EXACT_H_
