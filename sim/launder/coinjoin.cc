@@ -7,10 +7,15 @@
 // linkable "toxic change") to another; it pays its share of the mining fee
 // and the coordinator's fee per equal output. Later rounds remix every
 // output of the previous one. Lots too small for one output pass on.
+// With a multi-denomination (Wasabi 2 style) coordinator a lot asks for up
+// to 20 outputs and the coordinator pays it in standard denominations,
+// largest first (sim/world/multi_denomination.cc), so a large lot comes out
+// in a few large outputs and little or no change.
 
 #include <algorithm>
 #include <memory>
 
+#include "model/standard_denominations.h"
 #include "sim/launder/moves.h"
 #include "sim/launder/stage.h"
 
@@ -40,8 +45,12 @@ class CoinJoinStage final : public Stage {
     std::vector<Lot> lots = std::move(ctx.in);
     ctx.in.clear();
     for (const Lot& l : lots) {
-      const int n = static_cast<int>(std::min<Amount>(
-          kMaxEqualOutputs, (l.amount - l.amount / 50) / v.denomination));
+      const Amount mixable = l.amount - l.amount / 50;
+      const int n =
+          v.multi_denomination
+              ? (mixable >= kMinStandardDenomination ? kMaxEqualOutputs : 0)
+              : static_cast<int>(std::min<Amount>(kMaxEqualOutputs,
+                                                  mixable / v.denomination));
       if (l.chain != v.chain || n < 1) {
         ctx.in.push_back(l);
         continue;

@@ -51,6 +51,9 @@ struct CoinJoinVenue {
   ChainId chain = ChainId::kNone;
   Amount denomination = 0;
   int fee_bps = 0;
+  // Wasabi 2 style rounds: a seat's outputs take standard denominations
+  // (model/standard_denominations.h) instead of `denomination`.
+  bool multi_denomination = false;
 };
 
 struct BridgeVenue {
@@ -79,11 +82,13 @@ struct OtcVenue {
 };
 
 // An attacker's seat in a CoinJoin round: its coins, and the outputs it
-// wants (equal outputs of the denomination and its change). The
-// coordinator fills `tx` when the round is mined.
+// wants (equal outputs of the denomination, or of standard denominations in
+// a multi-denomination round, and its change). The coordinator keeps as
+// many `equal_to` addresses as it pays outputs to, and fills `tx` when the
+// round is mined.
 struct CoinJoinSeat {
   std::vector<OutputId> coins;
-  std::vector<AddressId> equal_to;  // one per equal output
+  std::vector<AddressId> equal_to;  // one per mixed output
   AddressId change_to = AddressId::kNone;
   Amount change = 0;    // set by the coordinator
   Amount fee_paid = 0;  // mining fee share + coordinator fee

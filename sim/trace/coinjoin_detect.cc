@@ -1,6 +1,10 @@
 #include "sim/trace/coinjoin_detect.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
+
+#include "model/standard_denominations.h"
 
 namespace chaintrace::trace {
 
@@ -18,13 +22,18 @@ bool CoinJoinDetector::IsCoinJoin(ChainId chain, TxId tx) {
   }
   if (!ledger_.chain(chain).is_utxo()) return false;
 
+  if (HasStandardDenominations(s, tx)) return true;
   addresses_.clear();
   for (InputId i : s.inputs(tx)) addresses_.push_back(s.input_address(i));
   std::sort(addresses_.begin(), addresses_.end());
   const auto distinct_inputs = static_cast<int>(
       std::unique(addresses_.begin(), addresses_.end()) - addresses_.begin());
   if (distinct_inputs < rule_.min_input_addresses) return false;
+  return HasEqualOutputs(s, tx, distinct_inputs);
+}
 
+bool CoinJoinDetector::HasEqualOutputs(const TxStore& s, TxId tx,
+                                       int distinct_inputs) {
   amounts_.clear();
   for (OutputId o : s.outputs(tx)) amounts_.push_back(s.output_amount(o));
   std::sort(amounts_.begin(), amounts_.end());
@@ -36,6 +45,22 @@ bool CoinJoinDetector::IsCoinJoin(ChainId chain, TxId tx) {
     i = j;
   }
   return best >= rule_.min_equal_outputs && best <= distinct_inputs;
+}
+
+bool CoinJoinDetector::HasStandardDenominations(const TxStore& s,
+                                                TxId tx) const {
+  if (rule_.min_denomination_inputs <= 0) return false;
+  const auto outs = s.outputs(tx);
+  if (std::ssize(s.inputs(tx)) < rule_.min_denomination_inputs ||
+      std::ssize(outs) < rule_.min_denomination_outputs || outs.empty()) {
+    return false;
+  }
+  std::int64_t standard = 0;
+  for (OutputId o : outs) {
+    if (IsStandardDenomination(s.output_amount(o))) ++standard;
+  }
+  return static_cast<double>(standard) >
+         rule_.min_standard_share * static_cast<double>(std::ssize(outs));
 }
 
 }  // namespace chaintrace::trace

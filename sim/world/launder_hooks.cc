@@ -33,7 +33,8 @@ void Simulation::BuildVenues() {
   }
   for (const CoinJoinState& c : coinjoins_) {
     coinjoins.push_back(launder::CoinJoinVenue{
-        c.spec->name(), c.entity, c.chain, c.denomination, c.fee_bps});
+        c.spec->name(), c.entity, c.chain, c.denomination, c.fee_bps,
+        c.multi_denomination});
   }
   for (const BridgeState& b : bridges_) {
     launder::BridgeVenue v;

@@ -68,6 +68,44 @@ TEST_F(MultiInputTest, CoinJoinLabelAlsoBlocksMerging) {
   EXPECT_TRUE(plain.Same(Id("p"), Id("r")));
 }
 
+// Rounds shaped like the simulator's coordinated joins (sim/world/
+// services.cc): each participant puts in one coin and gets the
+// denomination 50 plus change; the coordinator's fee goes to "coord".
+//   k2: a + b     ──▶ 50 │ 50 │ a' 47 │ b' 27 │ coord 2
+//   k3: c + d + g ──▶ 50 │ 50 │ 50 │ 7 │ 17 │ 27 │ coord 3
+// Unlabelled, the 2-party round has only two equal outputs, like an
+// ordinary payment of one amount with change: it is merged (the detector's
+// blind spot, the teaching lesson scenarios/teaching/coinjoin_purity). The
+// 3-party round is caught by its shape; a labelled coordinator catches both.
+TEST(CoinJoinShapes, TwoPartyJoinsEscapeTheEqualOutputTest) {
+  LedgerBuilder b;
+  b.Coinbase("c0", 0, {{"a", 100}, {"b", 80}, {"c", 60}, {"d", 70}, {"g", 80}});
+  b.Spend("k2", 600, {"c0:0", "c0:1"},
+          {{"a1", 50}, {"b1", 50}, {"a2", 47}, {"b2", 27}, {"coord", 2}}, 4);
+  b.Spend("k3", 1200, {"c0:2", "c0:3", "c0:4"},
+          {{"c1", 50},
+           {"d1", 50},
+           {"g1", 50},
+           {"c2", 7},
+           {"d2", 17},
+           {"g2", 27},
+           {"coord", 3}},
+          6);
+  const auto id = [&](std::string_view name) {
+    return static_cast<std::uint32_t>(Index(b.Address(b.btc(), name)));
+  };
+  UnionFind plain(b.ledger().address_count());
+  ClusterMultiInput(b.ledger(), b.labels(), CoinJoinRule{}, &plain);
+  EXPECT_TRUE(plain.Same(id("a"), id("b")));  // strangers merged
+  EXPECT_FALSE(plain.Same(id("c"), id("d")));
+  EXPECT_FALSE(plain.Same(id("d"), id("g")));
+  b.Label(b.btc(), "coord", "coordinator", common::LABEL_COINJOIN);
+  UnionFind labelled(b.ledger().address_count());
+  ClusterMultiInput(b.ledger(), b.labels(), CoinJoinRule{}, &labelled);
+  EXPECT_FALSE(labelled.Same(id("a"), id("b")));
+  EXPECT_FALSE(labelled.Same(id("c"), id("d")));
+}
+
 TEST_F(MultiInputTest, TracerFlagsSeedClusterAndWhatItPays) {
   auto tracer = MakeTracer("multi_input", {});
   ASSERT_TRUE(tracer.ok()) << tracer.message();
