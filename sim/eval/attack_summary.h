@@ -22,6 +22,10 @@
 //                   stolen credits of the stage's transactions whose first
 //                   input address last received stolen value from outside
 //                   the stage. A stage without transactions has only kind.
+//                   A stage with `fraction` < 1 cuts a UTXO lot in two by
+//                   a transaction of its own, so there in_usd counts the
+//                   whole lot, the part passed on untouched included (an
+//                   ACCOUNT balance divides without a transaction).
 
 #include <string>
 #include <vector>

@@ -237,15 +237,46 @@ std::vector<Amount> BelievedStolen(const LandingSet& set, const Ledger& ledger,
     const bool debits = ct != nullptr &&
                         ct->input_taint.size() == s.input_count() &&
                         ct->fee_taint.size() == s.tx_count();
+    // Running balances, for tracers that report no debit taint.
+    std::vector<Amount> balance;
+    if (!debits) balance.assign(set.landings.size(), 0);
+    const auto running = [&](const Amount* b) -> Amount& {
+      return balance[static_cast<std::size_t>(b - believed.data())];
+    };
     for (TxId t : s.txs()) {
       const AssetId asset = s.asset(t);
+      const auto ins = s.inputs(t);
+      if (!debits) {
+        // Tainted-first, as the truth's stolen-first bound: a debit takes
+        // believed stolen out before clean value, and what is believed
+        // never exceeds the balance.
+        const auto debit = [&](Amount* b, Amount amount) {
+          running(b) -= amount;
+          *b -= std::min(amount, *b);
+        };
+        for (InputId i : ins) {
+          if (Amount* b = held(s.input_address(i), asset)) {
+            debit(b, s.input_amount(i));
+          }
+        }
+        if (asset != native && !ins.empty() && s.fee(t) > 0) {
+          if (Amount* b = held(s.input_address(ins[0]), native)) {
+            debit(b, s.fee(t));
+          }
+        }
+        for (InputId i : ins) {
+          if (Amount* b = held(s.input_address(i), asset)) {
+            *b = std::min(*b, std::max<Amount>(running(b), 0));
+          }
+        }
+      }
       for (OutputId o : s.outputs(t)) {
         if (Amount* b = held(s.output_address(o), asset)) {
           *b += taint(c, o);
+          if (!debits) running(b) += s.output_amount(o);
         }
       }
       if (!debits) continue;
-      const auto ins = s.inputs(t);
       for (InputId i : ins) {
         if (Amount* b = held(s.input_address(i), asset)) {
           *b -= std::max<Amount>(ct->input_taint[Index(i)], 0);

@@ -78,9 +78,12 @@ LandingSet BuildLandings(const Ledger& ledger, const GroundTruth& truth);
 
 // A tracer's believed stolen base units on each landing, parallel to
 // `set.landings`, in [0, amount]: the output's taint; for an ACCOUNT holding,
-// the taint of its credits minus the input taint of its debits (when the
-// tracer reports input and fee taint; else the credits' taint alone),
-// clamped to [0, balance].
+// the taint of its credits minus the input taint of its debits when the
+// tracer reports input and fee taint; else (followers and clusterers, which
+// flag credits only) the credits' taint with debits taking it out first, as
+// the truth's stolen-first bound does, so a busy service address is not
+// believed to still hold every tainted credit it ever received. Clamped to
+// [0, balance].
 std::vector<Amount> BelievedStolen(const LandingSet& set, const Ledger& ledger,
                                    const trace::TraceResult& result);
 

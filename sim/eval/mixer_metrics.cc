@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <utility>
 
 namespace chaintrace::eval {
 namespace {
@@ -84,7 +85,7 @@ MixerTruth FindMixerPayouts(const Ledger& ledger, const GroundTruth& truth) {
             key, static_cast<std::uint32_t>(mt.groups.size()));
         if (added) mt.groups.emplace_back();
         std::vector<MixerTruth::Payout>& group = mt.groups[it->second];
-        group.push_back({c, o, s.time(t)});
+        group.push_back({c, o, s.time(t), AttackId::kNone});
         if (KindOf(truth, owner) != common::ATTACKER ||
             truth.stolen(c, o) <= 0) {
           continue;
@@ -93,6 +94,7 @@ MixerTruth FindMixerPayouts(const Ledger& ledger, const GroundTruth& truth) {
         w.group = it->second;
         w.position = static_cast<std::uint32_t>(group.size() - 1);
         w.attack = truth.stolen_attack(c, o);
+        group.back().attack = w.attack;
         const auto dep = first_deposit.find(ServiceAttack{service, w.attack});
         w.window_start = dep == first_deposit.end()
                              ? s.time(t)
@@ -122,13 +124,30 @@ void ComputeMixerMetrics(const Ledger& ledger, const MixerTruth& mt,
     return std::min(1.0, static_cast<double>(ct.output_taint[o]) /
                              static_cast<double>(amount));
   };
-  // Prefix sums of w and w ln w, built only for groups with a true payout.
+  // Prefix sums of w and w ln w (and a count) over a group's payouts, or
+  // over those of one attack only; built only for groups with a true
+  // payout.
   struct Prefix {
     std::vector<double> w{0};
     std::vector<double> wlnw{0};
+    std::vector<std::int64_t> n{0};
+    void Add(double x, bool counted) {
+      w.push_back(w.back() + (counted ? x : 0.0));
+      wlnw.push_back(wlnw.back() + (counted && x > 0 ? x * std::log(x) : 0.0));
+      n.push_back(n.back() + (counted ? 1 : 0));
+    }
   };
-  std::vector<Prefix> prefix(mt.groups.size());
-  std::vector<std::uint8_t> built(mt.groups.size(), 0);
+  std::map<std::pair<std::uint32_t, AttackId>, Prefix> prefix;
+  const auto build = [&](std::uint32_t g, AttackId attack) -> const Prefix& {
+    const auto [it, added] = prefix.try_emplace({g, attack});
+    if (added) {
+      for (const MixerTruth::Payout& p : mt.groups[g]) {
+        it->second.Add(weight(p),
+                       attack == AttackId::kNone || p.attack == attack);
+      }
+    }
+    return it->second;
+  };
   struct Sums {
     double accuracy = 0;
     double anonymity = 0;
@@ -138,15 +157,8 @@ void ComputeMixerMetrics(const Ledger& ledger, const MixerTruth& mt,
   std::vector<Sums> by_attack(per_attack->size());
   for (const MixerTruth::TruePayout& tp : mt.attacker_payouts) {
     const std::vector<MixerTruth::Payout>& group = mt.groups[tp.group];
-    Prefix& px = prefix[tp.group];
-    if (built[tp.group] == 0) {
-      built[tp.group] = 1;
-      for (const MixerTruth::Payout& p : group) {
-        const double w = weight(p);
-        px.w.push_back(px.w.back() + w);
-        px.wlnw.push_back(px.wlnw.back() + (w > 0 ? w * std::log(w) : 0.0));
-      }
-    }
+    const Prefix& all_px = build(tp.group, AttackId::kNone);
+    const Prefix& own_px = build(tp.group, tp.attack);
     const Seconds end = group[tp.position].time;
     const auto by_time = [](const MixerTruth::Payout& p, Seconds t) {
       return p.time < t;
@@ -159,14 +171,21 @@ void ComputeMixerMetrics(const Ledger& ledger, const MixerTruth& mt,
             group.begin(), group.end(), end,
             [](Seconds t, const MixerTruth::Payout& p) { return t < p.time; }) -
         group.begin());
-    const double k = static_cast<double>(hi - lo);
-    const double s = px.w[hi] - px.w[lo];
-    const double own = px.w[tp.position + 1] - px.w[tp.position];
+    // The attacker's payouts in the window count as one candidate.
+    const std::int64_t own_n =
+        std::max<std::int64_t>(1, own_px.n[hi] - own_px.n[lo]);
+    const double k =
+        static_cast<double>(static_cast<std::int64_t>(hi - lo) - own_n + 1);
+    const double s = all_px.w[hi] - all_px.w[lo];
+    const double own = own_px.w[hi] - own_px.w[lo];
     double accuracy = 0;
     double anonymity = k;
     if (s > 0) {
       accuracy = std::clamp(own / s, 0.0, 1.0);
-      const double h = std::log(s) - (px.wlnw[hi] - px.wlnw[lo]) / s;
+      const double others_wlnw = (all_px.wlnw[hi] - all_px.wlnw[lo]) -
+                                 (own_px.wlnw[hi] - own_px.wlnw[lo]);
+      const double own_wlnw = own > 0 ? own * std::log(own) : 0.0;
+      const double h = std::log(s) - (others_wlnw + own_wlnw) / s;
       anonymity = std::clamp(std::exp(h), 1.0, std::max(k, 1.0));
     }
     total.accuracy += accuracy;

@@ -16,20 +16,30 @@
 // in [t0, time(w)], where t0 is the time of A's first transaction paying an
 // address of M (time(w) when there is none). The candidates are what an
 // investigator who saw the deposit must choose among; w is one of them.
+// A's own true payouts among them are one candidate, the attacker's: the
+// stolen lots are fungible, so telling them from each other is no part of
+// demixing, and a launderer's own lots do not hide it (the anonymity set of
+// Wang et al. 2023 and Tutela counts other users' deposits; a burst of one
+// depositor's lots adds nothing). The other candidates are the benign ones
+// (and other attacks' payouts).
 //
 // The tracer's weight of a candidate o is its score (output_score) when
 // the tracer gives scores, else taint(o) / amount(o); S is the weight sum
-// over the candidates.
-//   MIXER_LINK_ACCURACY  mean over true payouts of weight(w) / S (0 when
-//                        S = 0): the probability the tracer's answer picks
-//                        the true withdrawal. 1 for a tracer flagging only
-//                        w; 1/k for one flagging all k candidates equally.
+// over the candidates, S_A the sum over A's own payouts among them.
+//   MIXER_LINK_ACCURACY  mean over true payouts of S_A / S (0 when S = 0):
+//                        the probability the tracer's answer picks the
+//                        attacker rather than an innocent user. 1 for a
+//                        tracer flagging only A's payouts; 1/(b + 1) for
+//                        one flagging all candidates equally, b of them
+//                        benign, when A has one payout in the window.
 //   ANONYMITY_SET        mean over true payouts of exp(H), H the entropy of
-//                        the weights normalised to sum 1 (a tracer with
-//                        S = 0 knows nothing: k, the candidate count).
+//                        the weights normalised to sum 1, A's payouts
+//                        merged into one outcome of weight S_A (a tracer
+//                        with S = 0 knows nothing: b + 1).
 // Both unset when there is no true payout. Candidates are found by binary
 // search over each group's time-sorted payouts, with prefix sums of w and
-// w ln w: O(payouts log payouts) for all true payouts together.
+// w ln w per group and per (group, attack): O(payouts log payouts) for all
+// true payouts together.
 
 #include <cstdint>
 #include <vector>
@@ -47,6 +57,8 @@ struct MixerTruth {
     ChainId chain = ChainId::kNone;
     OutputId output = OutputId::kNone;
     Seconds time = 0;
+    // The attack whose true payout this is, or kNone.
+    AttackId attack = AttackId::kNone;
   };
   // Groups of candidate payouts (same service, asset and, where fixed,
   // amount), each in time order.

@@ -24,10 +24,13 @@ constexpr std::size_t kMaxPlotBytes = std::size_t{16} << 20;
 constexpr const char* kStyle = R"(
 body { font-family: sans-serif; margin: 2em; color: #222; max-width: 1200px; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; }
-table { border-collapse: collapse; margin: 0.6em 0; }
+table { border-collapse: collapse; margin: 0.6em 0; display: block;
+        max-width: 100%; overflow-x: auto; }
 th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
+td { white-space: nowrap; }
 th { background: #f0f0f0; } td.name, th.name { text-align: left; }
-.flow { display: block; margin: 0.8em 0; border: 1px solid #ddd; }
+.flow { display: block; margin: 0.8em 0; border: 1px solid #ddd;
+        max-width: 100%; height: auto; }
 figure { margin: 1em 0; } figcaption { color: #555; font-size: 0.9em; }
 .note { color: #555; font-size: 0.9em; }
 )";
@@ -138,7 +141,10 @@ void Attacks(const report::Report& r, std::string* o) {
           Cell(std::to_string(a.stages_size())) + "</tr>\n";
   }
   *o +=
-      "</table>\n<h2>Flow of stolen funds</h2>\n<p class=\"note\">Victim "
+      "</table>\n<p class=\"note\">USD at the price of each moment: "
+      "stolen at the theft, cashed out at each deposit, held at the end of "
+      "the ledger, fees when paid. A rising price can make held exceed "
+      "stolen.</p>\n<h2>Flow of stolen funds</h2>\n<p class=\"note\">Victim "
       "\u2192 laundering stages in plan order \u2192 cash-out, held and "
       "fees; heights proportional to stolen USD entering each stage.</p>\n";
   for (const report::AttackSummary& a : r.attacks()) *o += RenderFlowSvg(a);

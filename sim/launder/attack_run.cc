@@ -185,7 +185,8 @@ void AttackRun::StartStage() {
   for (const Lot& l : ctx_.in) ctx_.Book(l.asset).in += l.amount;
   current_ = MakeStage(spec);
   // Only `fraction` of the value goes through the stage; the rest passes
-  // on untouched (a lot is cut in two when needed).
+  // on untouched (a lot is cut in two when needed: on UTXO by a transaction
+  // to a fresh address, on ACCOUNT in place).
   if (spec.fraction() < 1.0) PassOn(spec.fraction());
 }
 
@@ -215,6 +216,15 @@ void AttackRun::PassOn(double fraction) {
     std::reverse(keep.begin(), keep.end());
     for (auto it = keep.begin(); pass > 0 && it != keep.end(); ++it) {
       if (it->asset != asset) continue;
+      if (!ctx_.world->params(it->chain).utxo) {
+        // An account balance divides without a transaction: the part
+        // passed on stays at the address as a lot of its own.
+        Lot part = *it;
+        part.amount = pass;
+        it->amount -= pass;
+        ctx_.Emit(part);
+        break;
+      }
       Dest d{FreshAddress(ctx_, it->chain), pass};
       Moved m = Send(ctx_, *it, {&d, 1});
       for (const Lot& l : m.lots) ctx_.Emit(l);

@@ -5,7 +5,8 @@
 // exact accounting of stolen base units per attack, stage and asset.
 //
 // A lot is one UTXO output (`output` set) or one ACCOUNT address's balance
-// of one asset (`output` kNone). Every unit of a lot is stolen: attacker
+// of one asset, or a part of it (`output` kNone; a stage's `fraction`
+// divides a balance into two lots at the same address). Every unit of a lot is stolen: attacker
 // addresses never mix stolen and clean value of the same asset (gas for
 // token addresses is clean native value, a different asset).
 

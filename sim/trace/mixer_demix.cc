@@ -1,8 +1,11 @@
 #include "sim/trace/mixer_demix.h"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "sim/trace/address_activity.h"
+#include "sim/trace/demix_share.h"
 #include "sim/trace/result_builder.h"
 
 namespace chaintrace::trace {
@@ -35,6 +38,10 @@ class MixerDemixTracer : public Tracer {
     const auto allowed = [&](std::int32_t hop) {
       return options_.max_hops <= 0 || hop <= options_.max_hops;
     };
+    // Unlinked deposits followed, for the anonymity-set shares; the
+    // smallest hop at which one was reached.
+    std::vector<std::uint8_t> followed(demix.pools.deposits.size(), 0);
+    std::int32_t followed_hop = -1;
     const auto follow_deposit = [&](std::uint32_t di, std::int32_t hop) {
       if (!allowed(hop)) return;
       const MixerDeposit& d = demix.pools.deposits[di];
@@ -42,6 +49,10 @@ class MixerDemixTracer : public Tracer {
       const std::uint32_t link = demix.link_of_deposit[di];
       if (link == Demixing::kNoLink || !allowed(hop + 1)) {
         out.Attribute(labels.label(d.pool).service, d.asset, d.amount);
+        if (link == Demixing::kNoLink && allowed(hop + 1)) {
+          followed[di] = 1;
+          if (followed_hop < 0 || hop < followed_hop) followed_hop = hop;
+        }
         return;
       }
       const DemixLink& l = demix.links[link];
@@ -70,6 +81,23 @@ class MixerDemixTracer : public Tracer {
           const std::uint32_t di = deposit_of[Index(c)][Index(o)];
           if (di != Demixing::kNoLink) follow_deposit(di, 1);
         }
+      }
+    }
+    // Withdrawals the followed deposits may have paid: flagged with their
+    // share as score and as expected value; never attributed (no freeze
+    // request rests on a probability).
+    if (followed_hop >= 0) {
+      const std::vector<float> share = WithdrawalShares(
+          demix, followed, demix_.window, demix_.pools.max_fee_bp);
+      for (std::uint32_t wi = 0; wi < share.size(); ++wi) {
+        if (share[wi] <= 0.0f) continue;
+        const MixerWithdrawal& w = demix.pools.withdrawals[wi];
+        const Amount paid =
+            ledger.txs(w.chain).output_amount(w.recipient_output);
+        const auto expected = static_cast<Amount>(std::llround(
+            static_cast<double>(share[wi]) * static_cast<double>(paid)));
+        out.Flag(w.chain, w.recipient_output, std::max<Amount>(expected, 1),
+                 followed_hop + 1, share[wi]);
       }
     }
     return out.Finish();

@@ -12,9 +12,13 @@
 //          deposit (whole value, the link's score); its address is flagged
 //          and, when labelled, its service is attributed the value.
 // A deposit left unlinked is attributed to its mixer's service (when
-// labelled): the value is lost in that mixer. Seeds on UTXO chains are
+// labelled): the value is lost in that mixer. The withdrawals such
+// deposits may have paid are flagged at hop 2 with their anonymity-set
+// share (sim/trace/demix_share.h, same window) as score, and that share of
+// their value as taint; they are not attributed. Seeds on UTXO chains are
 // flagged only. Respects TracerOptions::max_hops (0: no limit).
-// Cost: the demixer's O(n log n) plus O(debits of the seed addresses).
+// Cost: the demixer's O(n log n), the shares' O(n log n), plus O(debits
+// of the seed addresses).
 
 #include <memory>
 

@@ -11,11 +11,15 @@
 // - CoinJoin rounds (UTXO): every round_interval, N users each put in coins
 //   covering the denomination, the coordinator fee and their share of the
 //   mining fee; each gets one output of exactly the denomination and change.
+//   Wasabi 2 style rounds (standard denominations) are in
+//   multi_denomination.cc.
 // - Bridges: a user locks value on one side (transfer to the bridge) and,
 //   after the delay, the bridge releases the USD-equivalent minus its fee
 //   on the other side to a fresh address of the same user.
 // - DEX pools (constant product, x*y=k): a user sends asset A to the pool;
-//   the pool pays asset B back in an internal transfer (no gas).
+//   the pool pays asset B back in an internal transfer (no gas). A share of
+//   the swaps are arbitrage that pulls the pool's price towards the market
+//   (the USD price paths); the rest pick a side at random.
 
 #include <algorithm>
 #include <cmath>
@@ -109,6 +113,7 @@ void Simulation::OnMixerWithdraw(const Event& e) {
 
 void Simulation::OnCoinJoinRound(const Event& e) {
   CoinJoinState& c = coinjoins_[e.a];
+  if (c.multi_denomination) return OnMultiDenominationRound(e);
   Rng& rng = c.rng;
   const Seconds t = e.time;
   const ChainParams& params = world_.params(c.chain);
@@ -118,18 +123,14 @@ void Simulation::OnCoinJoinRound(const Event& e) {
   const Amount coordinator_fee = Bps(c.denomination, c.fee_bps);
   coins_.clear();
   outs_.clear();
-  struct Joined {
-    EntityId user;
-    std::size_t first_coin, coins;
-  };
-  std::vector<Joined> joined;
+  std::vector<CoinJoinJoiner> joined;
   Amount fees_in = 0;
   for (int tries = 0;
        tries < want * 3 && static_cast<int>(joined.size()) < want; ++tries) {
     const EntityId user = RandomUser(c.chain, rng, false);
     if (user == EntityId::kNone) break;
     bool again = false;
-    for (const Joined& j : joined) again = again || j.user == user;
+    for (const CoinJoinJoiner& j : joined) again = again || j.user == user;
     if (again) continue;
     const auto share = static_cast<Amount>(
         std::llround(rate * static_cast<double>(2 * params.input_vbytes +
@@ -139,7 +140,7 @@ void Simulation::OnCoinJoinRound(const Event& e) {
     const Amount got = world_.TakeCoins(c.chain, user, Purse::kMain, need, 2,
                                         CoinOrder::kNewestFirst, rng, &coins_);
     if (got == 0) continue;
-    joined.push_back(Joined{user, first, coins_.size() - first});
+    joined.push_back(CoinJoinJoiner{user, first, coins_.size() - first});
     outs_.push_back(OutputSpec{
         world_.NewAddress(c.chain, user, AddressRole::kPersonal, rng),
         c.denomination});
@@ -157,40 +158,49 @@ void Simulation::OnCoinJoinRound(const Event& e) {
   Amount attacker_fees = 0;
   const std::vector<CoinJoinSeatRef> seated =
       SeatAttackers(c, rate, &attacker_fees);
-  if (static_cast<int>(joined.size() + seated.size()) >= c.min_participants) {
+  const bool ready =
+      static_cast<int>(joined.size() + seated.size()) >= c.min_participants;
+  if (ready) {
     // The coordinator keeps its fees minus the transaction's fixed part.
     const auto overhead = static_cast<Amount>(std::llround(
         rate * static_cast<double>(params.tx_vbytes + params.output_vbytes)));
-    const Amount coord =
-        coordinator_fee * static_cast<Amount>(joined.size()) + attacker_fees -
-        overhead;
+    const Amount coord = coordinator_fee * static_cast<Amount>(joined.size()) +
+                         attacker_fees - overhead;
     if (coord > 546) outs_.push_back(OutputSpec{c.fee_address, coord});
-    Amount in = 0;
-    const TxStore& store = file_->ledger.txs(c.chain);
-    for (OutputId o : coins_) in += store.output_amount(o);
-    Amount out = 0;
-    for (const OutputSpec& o : outs_) out += o.amount;
     // Outputs in a random order, as coordinators shuffle them.
     for (std::size_t i = outs_.size(); i > 1; --i) {
       std::swap(outs_[i - 1], outs_[rng.Below(i)]);
     }
-    const TxId tx = in > out ? world_.SpendUtxo(c.chain, t, coins_, outs_,
-                                                in - out)
-                             : TxId::kNone;
-    if (tx != TxId::kNone) {
-      SettleSeats(c, seated, tx);
-      Schedule(t + c.interval, Ev::kCoinJoinRound, e.a);
-      return;
+  }
+  CloseCoinJoinRound(c, e, ready, coins_, seated, joined);
+}
+
+void Simulation::CloseCoinJoinRound(CoinJoinState& c, const Event& e,
+                                    bool ready,
+                                    std::span<const OutputId> inputs,
+                                    const std::vector<CoinJoinSeatRef>& seated,
+                                    const std::vector<CoinJoinJoiner>& joined) {
+  TxId tx = TxId::kNone;
+  if (ready) {
+    const TxStore& store = file_->ledger.txs(c.chain);
+    Amount in = 0;
+    for (OutputId o : inputs) in += store.output_amount(o);
+    Amount out = 0;
+    for (const OutputSpec& o : outs_) out += o.amount;
+    if (in > out)
+      tx = world_.SpendUtxo(c.chain, e.time, inputs, outs_, in - out);
+  }
+  SettleSeats(c, seated, tx);
+  if (tx == TxId::kNone) {
+    // Too few participants (or too little to pay the fees): everyone keeps
+    // their coins.
+    for (const CoinJoinJoiner& j : joined) {
+      world_.ReturnCoins(
+          c.chain, j.user, Purse::kMain,
+          std::span<const OutputId>(coins_).subspan(j.first_coin, j.coins));
     }
   }
-  SettleSeats(c, seated, TxId::kNone);
-  // Too few participants: everyone keeps their coins.
-  for (const Joined& j : joined) {
-    world_.ReturnCoins(
-        c.chain, j.user, Purse::kMain,
-        std::span<const OutputId>(coins_).subspan(j.first_coin, j.coins));
-  }
-  Schedule(t + c.interval, Ev::kCoinJoinRound, e.a);
+  Schedule(e.time + c.interval, Ev::kCoinJoinRound, e.a);
 }
 
 void Simulation::OnBridgeLock(const Event& e) {
@@ -246,20 +256,61 @@ void Simulation::OnBridgeRelease(const Event& e) {
   }
 }
 
+Simulation::ArbitrageTrade Simulation::Arbitrage(const DexState& d, Amount r0,
+                                                 Amount r1, Seconds t) const {
+  // The market price of one base unit of asset 0 in base units of asset 1,
+  // and the pool's marginal price r1 / r0. Selling asset s until the pool
+  // prices it at the market moves its reserve to sqrt(k / p_s), k = r0 r1
+  // and p_s the market price of s in the other asset; the fee is ignored in
+  // the size, so the trade stops just short of the market.
+  if (r0 <= 0 || r1 <= 0) return {};
+  const AssetInfo& a0 = file_->ledger.asset(d.asset[0]);
+  const AssetInfo& a1 = file_->ledger.asset(d.asset[1]);
+  const double usd0 = a0.UsdAt(t) / std::pow(10.0, a0.decimals);
+  const double usd1 = a1.UsdAt(t) / std::pow(10.0, a1.decimals);
+  if (!(usd0 > 0) || !(usd1 > 0)) return {};
+  const double market = usd0 / usd1;
+  const double pool = static_cast<double>(r1) / static_cast<double>(r0);
+  const double band = 1.0 + static_cast<double>(d.fee_bps) / 10000.0;
+  const double k = static_cast<double>(r0) * static_cast<double>(r1);
+  double gap = 0;
+  int side = 0;
+  if (pool > market * band) {
+    gap = std::sqrt(k / market) - static_cast<double>(r0);
+  } else if (pool * band < market) {
+    side = 1;
+    gap = std::sqrt(k * market) - static_cast<double>(r1);
+  }
+  if (!(gap >= 1) || gap > 9e18) return {};
+  return ArbitrageTrade{side, static_cast<Amount>(gap)};
+}
+
 void Simulation::OnDexSwap(const Event& e) {
   DexState& d = dexes_[e.a];
   Rng& rng = d.rng;
   const Seconds t = e.time;
   const ChainParams& params = world_.params(d.chain);
-  const EntityId user = RandomUser(d.chain, rng, false);
-  const int side = rng.Bernoulli(0.5) ? 1 : 0;
+  const bool arbitrage = d.arbitrage_address != AddressId::kNone &&
+                         rng.Bernoulli(d.arbitrage_share);
+  const ArbitrageTrade arb =
+      arbitrage ? Arbitrage(d, world_.Balance(d.asset[0], d.pool),
+                            world_.Balance(d.asset[1], d.pool), t)
+                : ArbitrageTrade{};
+  const EntityId user =
+      arb.amount > 0 ? d.arbitrageur : RandomUser(d.chain, rng, false);
+  const int side = arb.amount > 0 ? arb.side : (rng.Bernoulli(0.5) ? 1 : 0);
   const AssetId in_asset = d.asset[side];
   const AssetId out_asset = d.asset[1 - side];
   if (user != EntityId::kNone) {
-    const AddressId from = RichestAddress(d.chain, user, in_asset);
+    const AddressId from = arb.amount > 0
+                               ? d.arbitrage_address
+                               : RichestAddress(d.chain, user, in_asset);
     if (from != AddressId::kNone) {
-      Amount x = UsdToUnits(in_asset, t, PaymentUsd(d.chain, rng));
-      x = std::min(x, world_.Balance(in_asset, from) / 2);
+      Amount x = arb.amount > 0
+                     ? arb.amount
+                     : UsdToUnits(in_asset, t, PaymentUsd(d.chain, rng));
+      const Amount balance = world_.Balance(in_asset, from);
+      x = std::min(x, arb.amount > 0 ? balance - balance / 10 : balance / 2);
       const Amount rin = world_.Balance(in_asset, d.pool);
       const Amount rout = world_.Balance(out_asset, d.pool);
       if (x > 0 && rin > 0 && rout > 0) {

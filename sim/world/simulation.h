@@ -149,6 +149,12 @@ class Simulation final : public launder::Venues {
     std::uint32_t run;
     launder::CoinJoinSeat* seat;
   };
+  // A benign participant of a CoinJoin round: its coins are
+  // coins_[first_coin, first_coin + coins).
+  struct CoinJoinJoiner {
+    EntityId user;
+    std::size_t first_coin, coins;
+  };
   struct CoinJoinState {
     const scenario::Entity* spec = nullptr;  // its declaration
     std::vector<CoinJoinSeatRef> seats;      // attackers in the next round
@@ -159,6 +165,8 @@ class Simulation final : public launder::Venues {
     Seconds interval = 3600;
     int fee_bps = 0;
     AddressId fee_address = AddressId::kNone;
+    // CoinJoinCoordinator.style MULTI_DENOMINATION (multi_denomination.cc).
+    bool multi_denomination = false;
     Rng rng{0};
   };
   struct BridgeState {
@@ -179,6 +187,10 @@ class Simulation final : public launder::Venues {
     AddressId pool = AddressId::kNone;
     int fee_bps = 0;
     double mean_gap = 0;
+    double arbitrage_share = 0;
+    // The arbitrage trader: one well-funded address, as bots are.
+    EntityId arbitrageur = EntityId::kNone;
+    AddressId arbitrage_address = AddressId::kNone;
     Rng rng{0};
   };
   struct OtcState {
@@ -208,6 +220,9 @@ class Simulation final : public launder::Venues {
                                              Amount* coordinator_fees);
   void SettleSeats(const CoinJoinState& c,
                    const std::vector<CoinJoinSeatRef>& seated, TxId tx);
+  // The same for a MULTI_DENOMINATION round (multi_denomination.cc).
+  std::vector<CoinJoinSeatRef> SeatAttackersMultiDenomination(
+      CoinJoinState& c, double rate, Amount* coordinator_fees);
 
   // ---- events
   void Schedule(Seconds t, Ev kind, std::uint32_t a, std::uint32_t b = 0,
@@ -251,9 +266,28 @@ class Simulation final : public launder::Venues {
   void OnMixerDeposit(const Event& e);
   void OnMixerWithdraw(const Event& e);
   void OnCoinJoinRound(const Event& e);
+  void OnMultiDenominationRound(const Event& e);  // multi_denomination.cc
+  // Ends the round `e` of `c`, either style: when `ready`, spends `inputs`
+  // (the round's coins, in the transaction's order) into outs_ if they
+  // cover them; otherwise every joiner gets its coins back. Settles the
+  // attackers' seats and schedules the next round.
+  void CloseCoinJoinRound(CoinJoinState& c, const Event& e, bool ready,
+                          std::span<const OutputId> inputs,
+                          const std::vector<CoinJoinSeatRef>& seated,
+                          const std::vector<CoinJoinJoiner>& joined);
   void OnBridgeLock(const Event& e);
   void OnBridgeRelease(const Event& e);
   void OnDexSwap(const Event& e);
+  // The swap that brings DEX pool `d`, holding reserves r0 and r1 of its
+  // two assets, back to the market price at `t`: the side (index into
+  // DexState::asset) sold and the amount of it; amount 0 when the pool is
+  // within its fee of the market.
+  struct ArbitrageTrade {
+    int side = 0;
+    Amount amount = 0;
+  };
+  ArbitrageTrade Arbitrage(const DexState& d, Amount r0, Amount r1,
+                           Seconds t) const;
 
   const scenario::Scenario& scenario_;
   SimulateOptions options_;

@@ -299,7 +299,7 @@ Status Simulation::SetupEntities() {
                                         AddressRole::kPersonal, s.rng);
         }
         s.mean_gap = MeanGap(m.benign_deposits_per_day() * scale);
-        s.mean_delay = DurationOr(m.benign_delay(), 3 * 86400);
+        s.mean_delay = DurationOr(m.benign_delay(), Seconds{3} * 86400);
         s.fee_bps = m.fee_bps();
         mixers_.push_back(std::move(s));
         break;
@@ -320,6 +320,8 @@ Status Simulation::SetupEntities() {
         s.max_participants = c.max_participants();
         s.interval = DurationOr(c.round_interval(), 3600);
         s.fee_bps = c.fee_bps();
+        s.multi_denomination =
+            c.style() == scenario::CoinJoinCoordinator::MULTI_DENOMINATION;
         s.rng = Rng::Stream(seed_, "coinjoin/" + e.name());
         s.fee_address =
             world_.NewAddress(s.chain, s.entity, AddressRole::kService, s.rng);
@@ -341,7 +343,7 @@ Status Simulation::SetupEntities() {
         s.fee_bps = b.fee_bps();
         s.delay = DurationOr(b.delay(), 1200);
         s.mean_gap = MeanGap(b.benign_per_day() * scale);
-        bridges_.push_back(std::move(s));
+        bridges_.push_back(s);
         break;
       }
       case scenario::Entity::kDex: {
@@ -357,7 +359,15 @@ Status Simulation::SetupEntities() {
             world_.NewAddress(s.chain, s.entity, AddressRole::kService, s.rng);
         s.fee_bps = d.fee_bps();
         s.mean_gap = MeanGap(d.benign_swaps_per_day() * scale);
-        dexes_.push_back(std::move(s));
+        s.arbitrage_share = d.arbitrage_share();
+        if (s.arbitrage_share > 0) {
+          s.arbitrageur =
+              world_.AddEntity(Entity{e.name() + "/arbitrageur", common::USER,
+                                      "", common::REGION_UNSPECIFIED});
+          s.arbitrage_address = world_.NewAddress(
+              s.chain, s.arbitrageur, AddressRole::kPersonal, s.rng);
+        }
+        dexes_.push_back(s);
         break;
       }
       case scenario::Entity::kOtc: {
@@ -406,7 +416,7 @@ Status Simulation::SetupEntities() {
           MeanGap(pop.payments_per_day * static_cast<double>(pop.count));
       p.rng = Rng::Stream(seed_,
                           "payments/" + pop.name + "/" + ledger.chain(c).name);
-      payments_.push_back(std::move(p));
+      payments_.push_back(p);
     }
   }
   return Status::Ok();
@@ -506,6 +516,26 @@ void Simulation::Genesis() {
         const std::array<scenario::Holding, 2> reserves = {dex.reserve_a(),
                                                            dex.reserve_b()};
         fund(d.entity, AddressRole::kService, held(reserves), 1, d.pool);
+        // The arbitrageur holds what brings the declared reserves to the
+        // market price at the start, plus twice the pool's reserves of each
+        // asset: enough to follow a fourfold price move (a constant-product
+        // reserve moves by the square root of the price), and gas.
+        if (d.arbitrage_address != AddressId::kNone) {
+          const auto reserve = [&](std::size_t k) {
+            return ParseDecimalAmount(reserves[k].amount(),
+                                      ledger.asset(d.asset[k]).decimals)
+                .value_or(0);
+          };
+          const ArbitrageTrade start = Arbitrage(d, reserve(0), reserve(1), 0);
+          const Amount catch_up =
+              d.asset[start.side] == asset ? start.amount : 0;
+          fund(d.arbitrageur, AddressRole::kPersonal,
+               catch_up + 2 * held(reserves), 1, d.arbitrage_address);
+          if (native && !p.utxo) {
+            fund(d.arbitrageur, AddressRole::kPersonal,
+                 UsdToUnits(asset, 0, kServiceGasUsd), 1, d.arbitrage_address);
+          }
+        }
       }
       for (OtcState& o : otcs_) {
         if (o.address[Index(chain)] == AddressId::kNone) continue;

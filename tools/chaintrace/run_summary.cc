@@ -76,7 +76,8 @@ std::string Cell(const report::Metrics& m, const Column& c) {
 }
 
 void Attacks(const report::Report& r, UnixSeconds start, std::ostream& out) {
-  out << "\nAttacks (ground truth)\n";
+  out << "\nAttacks (ground truth; USD at the theft, at each cash-out, "
+         "held at the ledger's end)\n";
   if (r.attacks_size() == 0) {
     out << "  none: the scenario's ledger reports no thefts\n";
     return;

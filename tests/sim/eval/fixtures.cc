@@ -367,6 +367,153 @@ constexpr std::string_view kPool = R"pb(
 LedgerFile PeelFixture() { return Parse(kPeel); }
 LedgerFile PoolFixture() { return Parse(kPool); }
 
+LedgerFile PoolBurstFixture() {
+  std::string text(kPool);
+  const auto insert_before = [&](std::string_view at, std::string_view what) {
+    const std::size_t p = text.find(at);
+    EXPECT_NE(p, std::string::npos) << at;
+    if (p != std::string::npos) text.insert(p, what);
+  };
+  insert_before("  addresses {\n    name: \"fresh\"", R"pb(
+    addresses {
+      name: "fresh2"
+      chain: "eth"
+      truth { owner: "lazarus" }
+    }
+  )pb");
+  insert_before("  transactions {\n    id: \"d2\"", R"pb(
+    transactions {
+      id: "d1b"
+      chain: "eth"
+      time: 22
+      fee: 1
+      inputs { address: "thief" amount: 101 }
+      outputs {
+        address: "pool"
+        amount: 100
+        truth { stolen: 100 attack: "heist" }
+      }
+      truth { attack: "heist" stage: "mixer" stage_index: 0 hop: 1 }
+    }
+  )pb");
+  insert_before("  transactions {\n    id: \"w3\"", R"pb(
+    transactions {
+      id: "w2b"
+      chain: "eth"
+      time: 45
+      fee: 1
+      inputs { address: "pool" amount: 100 }
+      outputs {
+        address: "fresh2"
+        amount: 99
+        truth { stolen: 99 attack: "heist" }
+      }
+      truth { attack: "heist" stage: "mixer" stage_index: 0 hop: 2 }
+    }
+  )pb");
+  return Parse(text);
+}
+
+LedgerFile TurnoverFixture() {
+  return Parse(R"pb(
+    header {
+      start: "2021-01-01T00:00:00Z"
+      chains {
+        name: "eth"
+        model: ACCOUNT
+        native_asset: "ETH"
+        block_interval_s: 12
+      }
+      assets {
+        name: "ETH"
+        chain: "eth"
+        decimals: 0
+        usd_price { time: 0 usd: 1 }
+      }
+    }
+    entities { name: "victim" kind: EXCHANGE }
+    entities { name: "lazarus" kind: ATTACKER }
+    entities { name: "dex" kind: DEX_POOL }
+    entities { name: "u" kind: USER }
+    addresses {
+      name: "hot"
+      chain: "eth"
+      truth { owner: "victim" }
+    }
+    addresses {
+      name: "thief"
+      chain: "eth"
+      truth { owner: "lazarus" }
+    }
+    addresses {
+      name: "svc"
+      chain: "eth"
+      truth { owner: "dex" }
+    }
+    addresses {
+      name: "u"
+      chain: "eth"
+      truth { owner: "u" }
+    }
+    attacks { name: "heist" group: "lazarus" victim: "victim" time: 10 }
+    transactions {
+      id: "g"
+      chain: "eth"
+      time: 0
+      coinbase: true
+      outputs { address: "hot" amount: 1000 }
+      outputs { address: "u" amount: 1000 }
+      outputs { address: "svc" amount: 50 }
+    }
+    transactions {
+      id: "t"
+      chain: "eth"
+      time: 10
+      inputs { address: "hot" amount: 100 }
+      outputs {
+        address: "thief"
+        amount: 100
+        truth { stolen: 100 attack: "heist" }
+      }
+      truth { attack: "heist" stage: "theft" hop: 0 }
+    }
+    transactions {
+      id: "in"
+      chain: "eth"
+      time: 20
+      inputs { address: "thief" amount: 100 }
+      outputs {
+        address: "svc"
+        amount: 100
+        truth { stolen: 100 attack: "heist" }
+      }
+      truth { attack: "heist" stage: "dex_swap" stage_index: 0 hop: 1 }
+    }
+    transactions {
+      id: "out"
+      chain: "eth"
+      time: 30
+      inputs { address: "svc" amount: 120 }
+      outputs { address: "u" amount: 120 }
+    }
+    transactions {
+      id: "refill"
+      chain: "eth"
+      time: 40
+      inputs { address: "u" amount: 100 }
+      outputs { address: "svc" amount: 100 }
+    }
+    thefts {
+      attack: "heist"
+      chain: "eth"
+      tx: "t"
+      index: 0
+      asset: "ETH"
+      amount: 100
+    }
+  )pb");
+}
+
 void SetTaint(const Ledger& ledger, trace::TraceResult* result,
               std::string_view chain, std::string_view ref, Amount taint) {
   const ChainId c = ledger.FindChain(chain);

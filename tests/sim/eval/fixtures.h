@@ -40,6 +40,15 @@ LedgerFile PeelFixture();
 // Attacker holdings at the end: thief 199 (stolen 199), fresh 99 [99].
 LedgerFile PoolFixture();
 
+// One ACCOUNT chain: a thief deposits 100 stolen at "svc" (a DEX pool),
+// which pays 120 out to user "u" and is refilled with 100 clean by "u":
+// "svc" ends with 130, none of it stolen.
+LedgerFile TurnoverFixture();
+
+// PoolFixture with a burst: the attacker also deposits d1b (t22, from
+// thief, [100]) and withdraws w2b (t45) to fresh2 99 [99].
+LedgerFile PoolBurstFixture();
+
 // An empty result for `file`'s ledger with taint set on the outputs named
 // "tx:index" to `taint` and their addresses flagged.
 void SetTaint(const Ledger& ledger, trace::TraceResult* result,

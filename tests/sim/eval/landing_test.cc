@@ -94,5 +94,26 @@ TEST(Landing, AccountBeliefSubtractsDebitTaint) {
   EXPECT_DOUBLE_EQ(all.value_precision(), 1.0);
 }
 
+// A service address that turns over: a stolen deposit is paid out again
+// and a clean deposit refills the balance. A follower that flagged the
+// stolen deposit must not be believed to see it still there.
+TEST(Landing, AccountBeliefWithoutDebitTaintDrainsFirst) {
+  const LedgerFile f = testing::TurnoverFixture();
+  const LandingSet set = BuildLandings(f.ledger, *f.truth);
+  const Landing* svc = HeldAt(f, set, "svc");
+  ASSERT_NE(svc, nullptr);
+  EXPECT_EQ(svc->amount, 130);  // 50 + 100 - 120 + 100
+  EXPECT_EQ(svc->stolen, 0);    // the payout took the stolen 100 first
+  trace::TraceResult r = trace::MakeEmptyResult(f.ledger);
+  testing::SetTaint(f.ledger, &r, "eth", "in:0", 100);
+  const std::vector<Amount> believed = BelievedStolen(set, f.ledger, r);
+  EXPECT_EQ(believed[static_cast<std::size_t>(svc - set.landings.data())], 0);
+  // Counting credits alone would believe 100 of the 130 stolen: collateral.
+  report::Metrics all;
+  std::vector<report::Metrics> attacks(1);
+  ComputeValueMetrics(set, believed, &all, &attacks);
+  EXPECT_DOUBLE_EQ(all.collateral_usd(), 0);
+}
+
 }  // namespace
 }  // namespace chaintrace::eval
