@@ -6,9 +6,9 @@
 //
 // A lot is one UTXO output (`output` set) or one ACCOUNT address's balance
 // of one asset, or a part of it (`output` kNone; a stage's `fraction`
-// divides a balance into two lots at the same address). Every unit of a lot is stolen: attacker
-// addresses never mix stolen and clean value of the same asset (gas for
-// token addresses is clean native value, a different asset).
+// divides a balance into two lots at the same address). Every unit of a lot is
+// stolen: attacker addresses never mix stolen and clean value of the same asset
+// (gas for token addresses is clean native value, a different asset).
 
 #include <cstdint>
 #include <vector>

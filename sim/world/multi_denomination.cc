@@ -56,9 +56,7 @@ void Simulation::OnMultiDenominationRound(const Event& e) {
        tries < want * 3 && static_cast<int>(joined.size()) < want; ++tries) {
     const EntityId user = RandomUser(c.chain, rng, false);
     if (user == EntityId::kNone) break;
-    bool again = false;
-    for (const CoinJoinJoiner& j : joined) again = again || j.user == user;
-    if (again) continue;
+    if (HasJoined(joined, user)) continue;
     const auto target = static_cast<Amount>(
         rng.LogNormal(static_cast<double>(c.denomination), 1.0));
     const std::size_t first = coins_.size();

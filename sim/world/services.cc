@@ -129,9 +129,7 @@ void Simulation::OnCoinJoinRound(const Event& e) {
        tries < want * 3 && static_cast<int>(joined.size()) < want; ++tries) {
     const EntityId user = RandomUser(c.chain, rng, false);
     if (user == EntityId::kNone) break;
-    bool again = false;
-    for (const CoinJoinJoiner& j : joined) again = again || j.user == user;
-    if (again) continue;
+    if (HasJoined(joined, user)) continue;
     const auto share = static_cast<Amount>(
         std::llround(rate * static_cast<double>(2 * params.input_vbytes +
                                                 2 * params.output_vbytes)));

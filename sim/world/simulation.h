@@ -10,6 +10,7 @@
 // mixer withdrawal, a bridge release) are scheduled by the event that causes
 // them. Each process draws from its own random stream.
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <queue>
@@ -155,6 +156,11 @@ class Simulation final : public launder::Venues {
     EntityId user;
     std::size_t first_coin, coins;
   };
+  static bool HasJoined(const std::vector<CoinJoinJoiner>& joined,
+                        EntityId user) {
+    return std::any_of(joined.begin(), joined.end(),
+                       [&](const CoinJoinJoiner& j) { return j.user == user; });
+  }
   struct CoinJoinState {
     const scenario::Entity* spec = nullptr;  // its declaration
     std::vector<CoinJoinSeatRef> seats;      // attackers in the next round

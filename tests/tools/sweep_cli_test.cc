@@ -106,9 +106,8 @@ TEST(SweepCli, MergeCombinesShardsAndDrawsPlotsWhenComplete) {
                            (dir / "a").string()})
                 .exit_code,
             0);
-  const CommandResult partial =
-      RunChaintrace({"sweep", "merge", (dir / "a").string(), "--out",
-                     (dir / "m").string()});
+  const CommandResult partial = RunChaintrace(
+      {"sweep", "merge", (dir / "a").string(), "--out", (dir / "m").string()});
   EXPECT_EQ(partial.exit_code, 1) << partial.err;
   EXPECT_NE(partial.err.find("1 runs are missing"), std::string::npos)
       << partial.err;
@@ -126,10 +125,10 @@ TEST(SweepCli, MergeCombinesShardsAndDrawsPlotsWhenComplete) {
   EXPECT_NE(csv.find(",3,poison,5,"), std::string::npos) << csv;
   EXPECT_NE(csv.find(",3,poison,50,"), std::string::npos) << csv;
   // The merged shards equal the whole sweep run at once.
-  ASSERT_EQ(RunChaintrace({"sweep", file.string(), "--out",
-                           (dir / "whole").string()})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunChaintrace({"sweep", file.string(), "--out", (dir / "whole").string()})
+          .exit_code,
+      0);
   EXPECT_EQ(ReadAll(dir / "whole" / "results.csv"), csv);
   const std::string svg =
       ReadAll(dir / "m" / "plots" / "value_recall_vs_hops.svg");

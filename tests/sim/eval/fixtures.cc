@@ -210,7 +210,8 @@ constexpr std::string_view kPeel = R"pb(
   }
 )pb";
 
-constexpr std::string_view kPool = R"pb(
+// One ACCOUNT chain "eth" whose native ETH has no decimals and costs US$1.
+constexpr std::string_view kEthHeader = R"pb(
   header {
     start: "2021-01-01T00:00:00Z"
     chains {
@@ -226,6 +227,10 @@ constexpr std::string_view kPool = R"pb(
       usd_price { time: 0 usd: 1 }
     }
   }
+)pb";
+
+// Without its header (kEthHeader).
+constexpr std::string_view kPool = R"pb(
   entities { name: "victim" kind: EXCHANGE country: "US" region: NORTH_AMERICA }
   entities { name: "lazarus" kind: ATTACKER }
   entities { name: "pool" kind: MIXER }
@@ -365,10 +370,14 @@ constexpr std::string_view kPool = R"pb(
 }  // namespace
 
 LedgerFile PeelFixture() { return Parse(kPeel); }
-LedgerFile PoolFixture() { return Parse(kPool); }
+std::string WithEthHeader(std::string_view body) {
+  return std::string(kEthHeader) + std::string(body);
+}
+
+LedgerFile PoolFixture() { return Parse(WithEthHeader(kPool)); }
 
 LedgerFile PoolBurstFixture() {
-  std::string text(kPool);
+  std::string text = WithEthHeader(kPool);
   const auto insert_before = [&](std::string_view at, std::string_view what) {
     const std::size_t p = text.find(at);
     EXPECT_NE(p, std::string::npos) << at;
@@ -415,22 +424,7 @@ LedgerFile PoolBurstFixture() {
 }
 
 LedgerFile TurnoverFixture() {
-  return Parse(R"pb(
-    header {
-      start: "2021-01-01T00:00:00Z"
-      chains {
-        name: "eth"
-        model: ACCOUNT
-        native_asset: "ETH"
-        block_interval_s: 12
-      }
-      assets {
-        name: "ETH"
-        chain: "eth"
-        decimals: 0
-        usd_price { time: 0 usd: 1 }
-      }
-    }
+  return Parse(WithEthHeader(R"pb(
     entities { name: "victim" kind: EXCHANGE }
     entities { name: "lazarus" kind: ATTACKER }
     entities { name: "dex" kind: DEX_POOL }
@@ -511,7 +505,7 @@ LedgerFile TurnoverFixture() {
       asset: "ETH"
       amount: 100
     }
-  )pb");
+  )pb"));
 }
 
 void SetTaint(const Ledger& ledger, trace::TraceResult* result,
