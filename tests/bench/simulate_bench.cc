@@ -106,7 +106,7 @@ double Scale(const benchmark::State& state) {
 
 void BM_Simulate(benchmark::State& state) {
   Sizes sizes;
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores)
     auto result = std::make_unique<SimulationResult>(Run(Scale(state)));
     sizes = Measure(result->file);
     state.PauseTiming();  // freeing the ledger is not simulating
@@ -127,7 +127,7 @@ const LedgerFile& Simulated(double scale) {
 void BM_EncodeLedger(benchmark::State& state) {
   const LedgerFile& file = Simulated(Scale(state));
   std::size_t bytes = 0;
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores)
     const std::string encoded = EncodeLedgerBinary(file);
     bytes = encoded.size();
     benchmark::DoNotOptimize(encoded.data());
@@ -142,7 +142,7 @@ void BM_WriteLedger(benchmark::State& state) {
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() /
       ("chaintrace_bench_" + std::to_string(::getpid()) + ".pb");
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores)
     if (Status st = WriteLedgerBinary(file, path.string()); !st.ok()) {
       state.SkipWithError(st.message().c_str());
       break;

@@ -236,7 +236,7 @@ void RunTracer(benchmark::State& state, const std::string& name, bool utxo,
   auto tracer = MakeTracer(name, {});
   const TraceInput input{&s.ledger, s.seeds, labelled ? &s.labels : nullptr};
   std::size_t tainted = 0;
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores)
     auto result = (*tracer)->Trace(input);
     benchmark::DoNotOptimize(result);
     tainted = 0;
@@ -253,7 +253,7 @@ void RunTracer(benchmark::State& state, const std::string& name, bool utxo,
 void BM_HaircutEigenSystem(benchmark::State& state) {
   const Synthetic& s = Ledger(true, static_cast<std::size_t>(state.range(0)));
   const TraceInput input{&s.ledger, s.seeds, nullptr};
-  for (auto _ : state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores)
     auto fractions = HaircutFractions(input, IdFromIndex<ChainId>(0), {});
     benchmark::DoNotOptimize(fractions);
   }
