@@ -22,6 +22,29 @@ OutputId LargerOfPeel(const TxStore& s, TxId t) {
   return OutputId::kNone;
 }
 
+// Where a chain starts: the output it continues from and the hop of the
+// transaction spending it.
+struct ChainStart {
+  ChainId chain = ChainId::kNone;
+  OutputId output = OutputId::kNone;
+  std::int32_t hop = 1;
+};
+
+// A split: one coin spent into 2..kMaxSplitOutputs outputs, none of them
+// at a labelled address (a payment to a service is not a split).
+constexpr std::size_t kMaxSplitOutputs = 20;
+bool IsSplit(const TxStore& s, TxId t, const Labels& labels) {
+  const auto outs = s.outputs(t);
+  if (s.inputs(t).size() != 1 || outs.size() < 2 ||
+      outs.size() > kMaxSplitOutputs) {
+    return false;
+  }
+  for (OutputId o : outs) {
+    if (labels.labelled(s.output_address(o))) return false;
+  }
+  return true;
+}
+
 class PeelFollower : public Tracer {
  public:
   PeelFollower(const TracerOptions& options, ChangeRule rule)
@@ -41,41 +64,64 @@ class PeelFollower : public Tracer {
       visited[Index(c)].assign(ledger.txs(c).tx_count(), 0);
     }
 
+    // Chains still to follow: a seed's, and one per branch of a split.
+    std::vector<ChainStart> work;
     for (const Seed& seed : input.seeds) {
       const ChainId c = seed.chain;
-      const TxStore& s = ledger.txs(c);
       out.Flag(c, seed.output, seed.amount, 0);
       if (!ledger.chain(c).is_utxo()) continue;
-      OutputId current = seed.output;
-      for (std::int32_t hop = 1;; ++hop) {
-        const TxId t = s.spent_by(current);
-        if (t == TxId::kNone || visited[Index(c)][Index(t)] != 0) break;
-        if (options_.max_hops > 0 && hop > options_.max_hops) break;
-        visited[Index(c)][Index(t)] = 1;
-        if (joins.IsCoinJoin(c, t)) break;
-        const auto outs = s.outputs(t);
-        OutputId change = outs.size() == 1 ? outs[0] : rule_.Apply(ctx, c, t);
-        if (change == OutputId::kNone) change = LargerOfPeel(s, t);
-        for (OutputId o : outs) {
-          out.FlagWhole(c, o, hop);
-          if (o == change) continue;
-          out.Attribute(labels.label(s.output_address(o)).service, s.asset(t),
-                        s.output_amount(o));
-        }
-        if (change == OutputId::kNone) break;
-        const ServiceId service =
-            labels.label(s.output_address(change)).service;
-        if (service != ServiceId::kNone) {
-          out.Attribute(service, s.asset(t), s.output_amount(change));
-          break;
-        }
-        current = change;
+      work.push_back({c, seed.output, 1});
+      while (!work.empty()) {
+        const ChainStart start = work.back();
+        work.pop_back();
+        Follow(start, ctx, labels, &joins, &visited, &out, &work);
       }
     }
     return out.Finish();
   }
 
  private:
+  // Follows one chain from `start` until it ends; pushes the branches of a
+  // split it ends in onto `work`.
+  void Follow(ChainStart start, const ChangeContext& ctx, const Labels& labels,
+              CoinJoinDetector* joins,
+              std::vector<std::vector<std::uint8_t>>* visited,
+              follow::ResultBuilder* out, std::vector<ChainStart>* work) const {
+    const ChainId c = start.chain;
+    const TxStore& s = ctx.ledger->txs(c);
+    std::vector<std::uint8_t>& seen = (*visited)[Index(c)];
+    OutputId current = start.output;
+    for (std::int32_t hop = start.hop;; ++hop) {
+      const TxId t = s.spent_by(current);
+      if (t == TxId::kNone || seen[Index(t)] != 0) return;
+      if (options_.max_hops > 0 && hop > options_.max_hops) return;
+      seen[Index(t)] = 1;
+      if (joins->IsCoinJoin(c, t)) return;
+      const auto outs = s.outputs(t);
+      OutputId change = outs.size() == 1 ? outs[0] : rule_.Apply(ctx, c, t);
+      if (change == OutputId::kNone) change = LargerOfPeel(s, t);
+      for (OutputId o : outs) {
+        out->FlagWhole(c, o, hop);
+        if (o == change) continue;
+        out->Attribute(labels.label(s.output_address(o)).service, s.asset(t),
+                       s.output_amount(o));
+      }
+      if (change == OutputId::kNone) {
+        // A split hands the chain on to every branch.
+        if (IsSplit(s, t, labels)) {
+          for (OutputId o : outs) work->push_back({c, o, hop + 1});
+        }
+        return;
+      }
+      const ServiceId service = labels.label(s.output_address(change)).service;
+      if (service != ServiceId::kNone) {
+        out->Attribute(service, s.asset(t), s.output_amount(change));
+        return;
+      }
+      current = change;
+    }
+  }
+
   TracerOptions options_;
   ChangeRule rule_;
 };

@@ -16,7 +16,11 @@
 //   the change is flagged (whole value, hop h) and followed, unless its
 //       address is labelled: then its value is attributed and the chain
 //       ends there.
-// When no change is found, all outputs of t are flagged and the chain ends.
+// When no change is found, all outputs of t are flagged and the chain ends;
+// when t is a split — one input, 2 to 20 outputs, none at a labelled
+// address — every output starts a chain of its own at hop h + 1, since
+// launderers split a haul before peeling each part (the 2017-19 pattern:
+// Chainalysis 2022; the UN Panel's peel chains).
 // Seeds on ACCOUNT chains are flagged but not followed (account chains
 // have no change; the analyst tracer follows them). Seed outputs carry the
 // seed amount, all others their whole value. No clusters, no scores.

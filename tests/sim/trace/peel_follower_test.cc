@@ -97,5 +97,66 @@ TEST_F(PeelFollowerTest, StopsAtACoinJoin) {
   EXPECT_EQ(r->max_hop, 5);
 }
 
+// A haul split in three before it is peeled (satoshi, fee 10 000):
+//
+//  c0     hot   ─▶ thief 30 000 000                                (seed)
+//  split  thief ─▶ a 10 000 000 │ b 9 990 000 │ z 10 000 000
+//  a1     a     ─▶ dA 1 000 000 ["kr"] │ a2c 8 990 000
+//  a2     a2c   ─▶ dB 1 000 000 ["kr"] │ a3c 7 980 000
+//  b1     b     ─▶ dC 2 000 000 ["jp"] │ b1c 7 980 000
+//  z1     z     ─▶ m1 4 000 000 │ m2 5 990 000    (no peel shape: ends)
+//  pay    thief2 ─▶ dD 3 000 000 ["kr"] │ e 3 490 000 │ g 3 490 000
+//         (a payment to a labelled address is no split: e is not followed)
+//  e1     e     ─▶ f1 1 000 000 │ f2 2 485 000   (fee 5 000)
+TEST(PeelFollowerSplitTest, FollowsEveryBranchOfASplit) {
+  LedgerBuilder b;
+  b.Coinbase("c0", 0, {{"hot", 30010000}, {"hot2", 10000000}});
+  b.Spend("theft", 600, {"c0:0"}, {{"thief", 30000000}}, 10000);
+  b.Spend("split", 1200, {"theft:0"},
+          {{"a", 10000000}, {"b", 9990000}, {"z", 10000000}}, 10000);
+  b.Spend("a1", 1800, {"split:0"}, {{"dA", 1000000}, {"a2c", 8990000}}, 10000);
+  b.Spend("a2", 2400, {"a1:1"}, {{"dB", 1000000}, {"a3c", 7980000}}, 10000);
+  b.Spend("b1", 2700, {"split:1"}, {{"dC", 2000000}, {"b1c", 7980000}}, 10000);
+  b.Spend("z1", 2800, {"split:2"}, {{"m1", 4000000}, {"m2", 5990000}}, 10000);
+  b.Spend("theft2", 3000, {"c0:1"}, {{"thief2", 9990000}}, 10000);
+  b.Spend("pay", 3600, {"theft2:0"},
+          {{"dD", 3000000}, {"e", 3490000}, {"g", 3490000}}, 10000);
+  b.Spend("e1", 4200, {"pay:1"}, {{"f1", 1000000}, {"f2", 2485000}}, 5000);
+  for (const char* kr : {"dA", "dB", "dD"}) {
+    b.Label(b.btc(), kr, "kr", common::LABEL_EXCHANGE_DEPOSIT);
+  }
+  b.Label(b.btc(), "dC", "jp", common::LABEL_EXCHANGE_DEPOSIT);
+  b.Theft(b.btc(), "theft:0");
+  b.Theft(b.btc(), "theft2:0");
+  auto r = MakePeelFollowerTracer({})->Trace(b.Input());
+  ASSERT_TRUE(r.ok()) << r.message();
+  const auto& chain = r->chains[Index(b.btc())];
+  const auto taint = [&](std::string_view ref) {
+    return chain.output_taint[Index(b.Out(b.btc(), ref))];
+  };
+  const auto hop = [&](std::string_view ref) {
+    return chain.output_hop[Index(b.Out(b.btc(), ref))];
+  };
+  // Every branch is flagged at the split's hop and followed from the next.
+  for (const char* branch : {"split:0", "split:1", "split:2"}) {
+    EXPECT_EQ(hop(branch), 1) << branch;
+  }
+  EXPECT_EQ(hop("a1:0"), 2);
+  EXPECT_EQ(hop("a2:1"), 3);
+  EXPECT_EQ(taint("a2:1"), 7980000);
+  EXPECT_EQ(hop("b1:1"), 2);
+  // z1 has no peel shape: flagged, and the branch ends.
+  EXPECT_EQ(taint("z1:0"), 4000000);
+  EXPECT_EQ(taint("z1:1"), 5990000);
+  // A payment with a labelled output is not a split: nothing after it.
+  EXPECT_EQ(taint("pay:1"), 3490000);
+  EXPECT_EQ(taint("e1:0"), 0);
+  EXPECT_EQ(taint("e1:1"), 0);
+  EXPECT_EQ(r->attributions, (std::vector<Attribution>{
+                                 {b.service("kr"), b.btc_asset(), 5000000},
+                                 {b.service("jp"), b.btc_asset(), 2000000},
+                             }));
+}
+
 }  // namespace
 }  // namespace chaintrace::trace
