@@ -223,6 +223,7 @@ void ValidateDex(ScenarioChecker* c, const FieldPath& p,
   c->CheckInt(p.Field("fee_bps"), dex.fee_bps(), 0, kMaxBps);
   c->CheckAtLeast(p.Field("benign_swaps_per_day"), dex.benign_swaps_per_day(),
                   0);
+  c->CheckReal(p.Field("arbitrage_share"), dex.arbitrage_share(), 0, 1);
 }
 
 // One cryptojacking campaign of an attacker group. Its name shares the

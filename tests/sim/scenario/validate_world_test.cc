@@ -215,6 +215,11 @@ const EditCase kWorldCases[] = {
      "a pool needs two different assets", "asset: \"ETH\" amount: \"70000\""},
     {"DexReserveZero", "amount: \"70000\"", "amount: \"0\"",
      "entities[10].dex.reserve_b.amount", "amount must be positive"},
+    {"DexArbitrageShareAboveOne",
+     "reserve_b { asset: \"ETH\" amount: \"70000\" }",
+     "reserve_b { asset: \"ETH\" amount: \"70000\" }\n    arbitrage_share: 1.5",
+     "entities[10].dex.arbitrage_share", "must be in [0, 1], got 1.5",
+     "arbitrage_share"},
     {"OtcFloatUnknownAsset", "float { asset: \"BTC\" amount: \"200\" }",
      "float { asset: \"BTC\" amount: \"200\" }\n"
      "        float { asset: \"BTX\" amount: \"1\" }",
