@@ -1,13 +1,11 @@
 #include "sim/trace/haircut_exact.h"
 
+#include <algorithm>
+
+#include "sim/trace/haircut_system.h"
 #include "sim/trace/huge_pages.h"
 
 namespace chaintrace::trace {
-
-float exact_internal::Fraction(double taint, double value) {
-  if (!(value > 0) || !(taint > 0)) return 0.0F;
-  return static_cast<float>(std::min(1.0, taint / value));
-}
 
 ExactHaircutUtxo::ExactHaircutUtxo(std::size_t outputs, int max_hops)
     : max_hops_(max_hops) {
@@ -33,7 +31,7 @@ void ExactHaircutUtxo::EndTx(std::size_t first, std::span<const Amount> amounts,
   Amount sum = fee;
   for (Amount a : amounts) sum += a;
   const auto total = static_cast<double>(sum);
-  const float score = exact_internal::Fraction(x, total);
+  const float score = HaircutScore(x, total);
   for (std::size_t k = 0; k < amounts.size(); ++k) {
     score_[first + k] = score;
     if (!stop.empty() && stop[k] != 0) continue;
@@ -45,7 +43,7 @@ void ExactHaircutUtxo::EndTx(std::size_t first, std::span<const Amount> amounts,
 void ExactHaircutUtxo::Seed(std::size_t output, Amount seed, Amount value,
                             bool stop) {
   const auto real = static_cast<double>(seed);
-  score_[output] = exact_internal::Fraction(real, static_cast<double>(value));
+  score_[output] = HaircutScore(real, static_cast<double>(value));
   term_[output] = seed > 0 && !stop ? Term{real, 0} : Term{};
 }
 
@@ -90,10 +88,10 @@ void ExactHaircutAccount::Credit(std::size_t output, std::size_t pool,
   Pool& p = pool_[pool];
   const bool seeded = seed >= 0;
   if (seeded) {
-    score_[output] = exact_internal::Fraction(static_cast<double>(seed),
-                                              static_cast<double>(amount));
+    score_[output] =
+        HaircutScore(static_cast<double>(seed), static_cast<double>(amount));
   } else if (reached_) {
-    score_[output] = exact_internal::Fraction(x_, total_);
+    score_[output] = HaircutScore(x_, total_);
   }
   const bool tainted = seeded ? seed > 0 : reached_;
   if (tainted && !stop) {
@@ -104,7 +102,7 @@ void ExactHaircutAccount::Credit(std::size_t output, std::size_t pool,
     if (!seeded) x += static_cast<double>(amount) / total_ * x_;
     p.state = x;
     p.reached = 1;
-    p.hop = exact_internal::NearerHop(p.hop, seeded ? 0 : tx_hop_);
+    p.hop = NearerHop(p.hop, seeded ? 0 : tx_hop_);
   }
   p.balance += amount;
 }

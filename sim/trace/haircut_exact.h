@@ -23,25 +23,15 @@
 // Memory: 16 bytes per output (UTXO) or 24 per pool (ACCOUNT) plus the
 // scores; nothing is allocated per transaction.
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "model/amount.h"
+#include "sim/trace/hop.h"
 
 namespace chaintrace::trace {
-
-namespace exact_internal {
-inline std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return std::min(a, b);
-}
-// min(1, taint / value) as a score; 0 when either is not positive.
-float Fraction(double taint, double value);
-}  // namespace exact_internal
 
 // One UTXO chain. Per transaction, in order: Spend each input's output,
 // then EndTx, then Seed the transaction's seeded outputs.
@@ -56,7 +46,7 @@ class ExactHaircutUtxo {
   void Spend(std::size_t output) {
     const Term& x = term_[output];
     if (x.hop < 0) return;
-    hop_in_ = exact_internal::NearerHop(hop_in_, x.hop);
+    hop_in_ = NearerHop(hop_in_, x.hop);
     if (x.hop == 0) {
       rhs_ += x.taint;  // a seed: the right-hand side
     } else {
@@ -110,7 +100,7 @@ class ExactHaircutAccount {
   void Reach(std::size_t pool) {
     const Pool& p = pool_[pool];
     if (p.reached != 0 && p.balance > 0) {
-      hop_in_ = exact_internal::NearerHop(hop_in_, p.hop);
+      hop_in_ = NearerHop(hop_in_, p.hop);
     }
   }
   // Takes `amount` out of `pool` (never more than its balance); `counts`:

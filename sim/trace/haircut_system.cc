@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 
+#include "sim/trace/hop.h"
 #include "sim/trace/taint_walk.h"
 
 namespace chaintrace::trace {
@@ -50,17 +51,6 @@ class TriangularSystem {
   std::vector<double> values_;
   std::vector<double> rhs_;
 };
-
-float Fraction(double taint, double value) {
-  if (!(value > 0) || !(taint > 0)) return 0.0F;
-  return static_cast<float>(std::min(1.0, taint / value));
-}
-
-std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return std::min(a, b);
-}
 
 class SystemBuilder {
  public:
@@ -108,12 +98,12 @@ class SystemBuilder {
       if (row == kNoRow) continue;
       for (std::size_t o = s_.output_begins()[t]; o < s_.output_begins()[t + 1];
            ++o) {
-        score[o] = Fraction(x[row], total_[t]);
+        score[o] = HaircutScore(x[row], total_[t]);
       }
     }
     for (std::size_t o = 0; o < seed_.size(); ++o) {
       if (seed_[o] >= 0) {
-        score[o] = Fraction(
+        score[o] = HaircutScore(
             seed_[o],
             static_cast<double>(s_.output_amount(IdFromIndex<OutputId>(o))));
       }
@@ -310,6 +300,11 @@ class SystemBuilder {
 std::vector<float> HaircutFractions(const TraceInput& input, ChainId chain,
                                     const TracerOptions& options) {
   return SystemBuilder(input, chain, options).Build();
+}
+
+float HaircutScore(double taint, double value) {
+  if (!(value > 0) || !(taint > 0)) return 0.0F;
+  return static_cast<float>(std::min(1.0, taint / value));
 }
 
 }  // namespace chaintrace::trace

@@ -28,6 +28,12 @@
 
 namespace chaintrace::trace {
 
+// The score of an output carrying `taint` (real-valued) of its `value`:
+// min(1, taint / value), 0 when either is not positive. Both solvers
+// (HaircutFractions and sim/trace/haircut_exact.h) score with it, so that
+// their fractions agree to the bit.
+float HaircutScore(double taint, double value);
+
 // Per OutputId of `chain`: the haircut taint fraction in [0, 1].
 // Preconditions: CheckSeeds(ledger, input.seeds) is ok.
 std::vector<float> HaircutFractions(const TraceInput& input, ChainId chain,

@@ -2,16 +2,9 @@
 
 #include <algorithm>
 
+#include "sim/trace/hop.h"
+
 namespace chaintrace::trace {
-namespace {
-
-std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return std::min(a, b);
-}
-
-}  // namespace
 
 TaintPools::TaintPools(PoolRule rule, std::size_t pool_count)
     : rule_(rule),

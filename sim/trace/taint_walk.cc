@@ -9,6 +9,7 @@
 #include "sim/trace/apportion.h"
 #include "sim/trace/attribution.h"
 #include "sim/trace/haircut_exact.h"
+#include "sim/trace/hop.h"
 #include "sim/trace/huge_pages.h"
 #include "sim/trace/taint_pools.h"
 
@@ -45,12 +46,6 @@ ModelRules RulesOf(TaintModel model) {
 constexpr std::size_t kPrefetch = 16;
 // Likewise on account chains, transactions ahead whose pools are prefetched.
 constexpr std::size_t kPrefetchTxs = 8;
-
-std::int32_t NearerHop(std::int32_t a, std::int32_t b) {
-  if (a < 0) return b;
-  if (b < 0) return a;
-  return std::min(a, b);
-}
 
 Amount TaintOf(std::span<const Lot> lots) {
   Amount taint = 0;
@@ -109,10 +104,9 @@ class TaintWalk {
     }
   }
 
+  // `out` comes from MakeEmptyResult: its output_taint is sized and 0.
   void Run(ChainId chain, std::span<const SeedAt> seeds, ChainTrace* out) {
     const TxStore& s = ledger_.txs(chain);
-    out->output_taint.assign(s.output_count(),
-                             0);  // storage from MakeEmptyResult
     AssignHuge<std::int32_t>(&out->output_hop, s.output_count(), -1);
     AssignHuge<Amount>(&out->input_taint, s.input_count(), 0);
     AssignHuge<Amount>(&out->fee_taint, s.tx_count(), 0);
