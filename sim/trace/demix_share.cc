@@ -1,6 +1,7 @@
 #include "sim/trace/demix_share.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <tuple>
 
 namespace chaintrace::trace {
@@ -53,7 +54,6 @@ std::vector<float> WithdrawalShares(const Demixing& demix,
     }
     groups.back().end = i + 1;
   }
-  const auto time_at = [&](std::size_t i) { return deposits[free[i]].time; };
   for (std::uint32_t w = 0; w < withdrawals.size(); ++w) {
     if (demix.link_of_withdrawal[w] != Demixing::kNoLink) continue;
     const MixerWithdrawal& x = withdrawals[w];
@@ -68,17 +68,14 @@ std::vector<float> WithdrawalShares(const Demixing& demix,
       if (!PaysOut(g->amount, x.amount, max_fee_bp)) continue;
       // Deposits in [x.time - window, x.time).
       const auto bound = [&](Seconds t) {
-        std::size_t a = g->begin;
-        std::size_t b = g->end;
-        while (a < b) {
-          const std::size_t m = a + (b - a) / 2;
-          if (time_at(m) < t) {
-            a = m + 1;
-          } else {
-            b = m;
-          }
-        }
-        return a;
+        const auto begin = free.begin() + static_cast<std::ptrdiff_t>(g->begin);
+        const auto end = free.begin() + static_cast<std::ptrdiff_t>(g->end);
+        return static_cast<std::size_t>(
+            std::lower_bound(begin, end, t,
+                             [&](std::uint32_t d, Seconds at) {
+                               return deposits[d].time < at;
+                             }) -
+            free.begin());
       };
       const std::size_t lo = bound(x.time - window);
       const std::size_t hi = bound(x.time);
