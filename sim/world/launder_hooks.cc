@@ -5,7 +5,6 @@
 // CoinJoin rounds.
 
 #include <algorithm>
-#include <cmath>
 
 #include "model/time.h"
 #include "sim/launder/moves.h"
@@ -165,11 +164,9 @@ std::vector<Simulation::CoinJoinSeatRef> Simulation::SeatAttackers(
     Amount mining = 0;
     Amount change = -1;
     for (; n > 0; --n) {
-      mining = static_cast<Amount>(std::llround(
-          rate *
-          static_cast<double>(params.input_vbytes *
-                                  static_cast<std::int64_t>(s.coins.size()) +
-                              params.output_vbytes * (n + 1))));
+      mining = VbytesFee(rate, params.input_vbytes * static_cast<std::int64_t>(
+                                                         s.coins.size()) +
+                                   params.output_vbytes * (n + 1));
       change = in - n * (c.denomination + per_output) - mining;
       if (change >= 0) break;
     }

@@ -15,7 +15,6 @@
 // Wasabi 2 rounds.
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -28,10 +27,6 @@ namespace {
 
 constexpr int kBenignOutputs = 8;
 constexpr std::size_t kBenignCoins = 3;
-
-Amount VbytesFee(double rate, std::int64_t vbytes) {
-  return static_cast<Amount>(std::llround(rate * static_cast<double>(vbytes)));
-}
 
 }  // namespace
 
@@ -98,12 +93,7 @@ void Simulation::OnMultiDenominationRound(const Event& e) {
       static_cast<int>(joined.size() + seated.size()) >= c.min_participants;
   std::vector<OutputId> ordered;
   if (ready) {
-    // The coordinator keeps its fees minus the transaction's fixed part
-    // (dust of it goes to the miners).
-    const Amount overhead =
-        VbytesFee(rate, params.tx_vbytes + params.output_vbytes);
-    const Amount coord = coordinator_fees - overhead;
-    if (coord > 546) outs_.push_back(OutputSpec{c.fee_address, coord});
+    PayCoordinator(c, rate, coordinator_fees);
     // Largest first; ties by coin id and output address, so the order is
     // deterministic.
     ordered = coins_;

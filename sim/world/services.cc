@@ -130,9 +130,8 @@ void Simulation::OnCoinJoinRound(const Event& e) {
     const EntityId user = RandomUser(c.chain, rng, false);
     if (user == EntityId::kNone) break;
     if (HasJoined(joined, user)) continue;
-    const auto share = static_cast<Amount>(
-        std::llround(rate * static_cast<double>(2 * params.input_vbytes +
-                                                2 * params.output_vbytes)));
+    const Amount share =
+        VbytesFee(rate, 2 * params.input_vbytes + 2 * params.output_vbytes);
     const Amount need = c.denomination + coordinator_fee + share;
     const std::size_t first = coins_.size();
     const Amount got = world_.TakeCoins(c.chain, user, Purse::kMain, need, 2,
@@ -159,18 +158,23 @@ void Simulation::OnCoinJoinRound(const Event& e) {
   const bool ready =
       static_cast<int>(joined.size() + seated.size()) >= c.min_participants;
   if (ready) {
-    // The coordinator keeps its fees minus the transaction's fixed part.
-    const auto overhead = static_cast<Amount>(std::llround(
-        rate * static_cast<double>(params.tx_vbytes + params.output_vbytes)));
-    const Amount coord = coordinator_fee * static_cast<Amount>(joined.size()) +
-                         attacker_fees - overhead;
-    if (coord > 546) outs_.push_back(OutputSpec{c.fee_address, coord});
+    PayCoordinator(
+        c, rate,
+        coordinator_fee * static_cast<Amount>(joined.size()) + attacker_fees);
     // Outputs in a random order, as coordinators shuffle them.
     for (std::size_t i = outs_.size(); i > 1; --i) {
       std::swap(outs_[i - 1], outs_[rng.Below(i)]);
     }
   }
   CloseCoinJoinRound(c, e, ready, coins_, seated, joined);
+}
+
+void Simulation::PayCoordinator(const CoinJoinState& c, double rate,
+                                Amount fees) {
+  const ChainParams& params = world_.params(c.chain);
+  const Amount coord =
+      fees - VbytesFee(rate, params.tx_vbytes + params.output_vbytes);
+  if (coord > 546) outs_.push_back(OutputSpec{c.fee_address, coord});
 }
 
 void Simulation::CloseCoinJoinRound(CoinJoinState& c, const Event& e,

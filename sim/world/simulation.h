@@ -273,6 +273,10 @@ class Simulation final : public launder::Venues {
   void OnMixerWithdraw(const Event& e);
   void OnCoinJoinRound(const Event& e);
   void OnMultiDenominationRound(const Event& e);  // multi_denomination.cc
+  // Adds the coordinator's output to outs_: the round's coordinator `fees`
+  // minus the transaction's fixed part (tx overhead and this output) at
+  // `rate`; nothing when that is dust (it goes to the miners).
+  void PayCoordinator(const CoinJoinState& c, double rate, Amount fees);
   // Ends the round `e` of `c`, either style: when `ready`, spends `inputs`
   // (the round's coins, in the transaction's order) into outs_ if they
   // cover them; otherwise every joiner gets its coins back. Settles the

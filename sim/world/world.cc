@@ -123,8 +123,7 @@ Amount World::UtxoFee(ChainId chain, Seconds t, std::size_t inputs,
   const auto vbytes = p.tx_vbytes +
                       p.input_vbytes * static_cast<std::int64_t>(inputs) +
                       p.output_vbytes * static_cast<std::int64_t>(outputs);
-  return static_cast<Amount>(
-      std::llround(p.fee_rate.At(t) * static_cast<double>(vbytes)));
+  return VbytesFee(p.fee_rate.At(t), vbytes);
 }
 
 Amount World::GasFee(ChainId chain, Seconds t, std::int64_t gas) const {

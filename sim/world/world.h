@@ -18,6 +18,7 @@
 // object per transaction.
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -59,6 +60,12 @@ struct Path {
   double fallback = 0;
   double At(Seconds t) const;
 };
+
+// The fee for `vbytes` virtual bytes at `rate` base units per vbyte,
+// rounded to the nearest base unit.
+inline Amount VbytesFee(double rate, std::int64_t vbytes) {
+  return static_cast<Amount>(std::llround(rate * static_cast<double>(vbytes)));
+}
 
 // Per-chain parameters, resolved from the scenario.
 struct ChainParams {
