@@ -34,6 +34,46 @@ void Debit(Holding* h, Amount amount) {
   h->stolen -= std::min(amount, h->stolen);
 }
 
+// Replays ACCOUNT chain `c`'s transactions over (address, asset) holdings
+// with the stolen-first bound: a debit takes stolen value out before clean
+// value (a token transfer's fee from the payer's native holding), then no
+// debited holding keeps more stolen value than its balance; a credit adds
+// its amount to the balance. `slot(a, asset)` is the holding of a pair
+// (nullptr: not followed); `credit(h, o)` adds what output `o` brings to
+// `h`'s stolen value. Slot pointers are used at once, so `slot` may grow
+// its storage.
+template <typename Slot, typename Credit>
+void ReplayStolenFirst(const Ledger& ledger, ChainId c, Slot slot,
+                       Credit credit) {
+  const TxStore& s = ledger.txs(c);
+  const AssetId native = ledger.chain(c).native_asset;
+  for (TxId t : s.txs()) {
+    const AssetId asset = s.asset(t);
+    const auto ins = s.inputs(t);
+    for (InputId i : ins) {
+      if (Holding* h = slot(s.input_address(i), asset)) {
+        Debit(h, s.input_amount(i));
+      }
+    }
+    if (asset != native && !ins.empty() && s.fee(t) > 0) {
+      if (Holding* h = slot(s.input_address(ins[0]), native)) {
+        Debit(h, s.fee(t));
+      }
+    }
+    for (InputId i : ins) {
+      if (Holding* h = slot(s.input_address(i), asset)) {
+        h->stolen = std::min(h->stolen, std::max<Amount>(h->balance, 0));
+      }
+    }
+    for (OutputId o : s.outputs(t)) {
+      if (Holding* h = slot(s.output_address(o), asset)) {
+        h->balance += s.output_amount(o);
+        credit(h, o);
+      }
+    }
+  }
+}
+
 void AddDeposits(const Ledger& ledger, const GroundTruth& truth, ChainId c,
                  const std::vector<std::uint8_t>& is_cash_out,
                  LandingSet* set) {
@@ -90,12 +130,11 @@ void AddUtxoHoldings(const Ledger& ledger, const GroundTruth& truth, ChainId c,
 void AddAccountHoldings(const Ledger& ledger, const GroundTruth& truth,
                         ChainId c, Seconds end, LandingSet* set) {
   const TxStore& s = ledger.txs(c);
-  const AssetId native = ledger.chain(c).native_asset;
   // Dense slots for the (address, asset) pairs the chain touches.
   std::vector<Holding> holdings;
   std::vector<AddressId> slot_address;
   std::vector<AssetId> slot_asset;
-  const auto slot = [&](AddressId a, AssetId asset) -> Holding& {
+  const auto slot = [&](AddressId a, AssetId asset) -> Holding* {
     std::vector<std::int32_t>& index = set->held_index[Index(asset)];
     if (index.empty()) index.assign(ledger.address_count(), -1);
     std::int32_t& i = index[Index(a)];
@@ -105,32 +144,16 @@ void AddAccountHoldings(const Ledger& ledger, const GroundTruth& truth,
       slot_address.push_back(a);
       slot_asset.push_back(asset);
     }
-    return holdings[static_cast<std::size_t>(i)];
+    return &holdings[static_cast<std::size_t>(i)];
   };
-  for (TxId t : s.txs()) {
-    const AssetId asset = s.asset(t);
-    const auto ins = s.inputs(t);
-    for (InputId i : ins) {
-      Debit(&slot(s.input_address(i), asset), s.input_amount(i));
+  ReplayStolenFirst(ledger, c, slot, [&](Holding* h, OutputId o) {
+    const Amount stolen =
+        std::clamp<Amount>(truth.stolen(c, o), 0, s.output_amount(o));
+    if (stolen > 0) {
+      h->stolen += stolen;
+      h->attack = truth.stolen_attack(c, o);
     }
-    if (asset != native && !ins.empty() && s.fee(t) > 0) {
-      Debit(&slot(s.input_address(ins[0]), native), s.fee(t));
-    }
-    for (InputId i : ins) {
-      Holding& h = slot(s.input_address(i), asset);
-      h.stolen = std::min(h.stolen, std::max<Amount>(h.balance, 0));
-    }
-    for (OutputId o : s.outputs(t)) {
-      Holding& h = slot(s.output_address(o), asset);
-      h.balance += s.output_amount(o);
-      const Amount stolen =
-          std::clamp<Amount>(truth.stolen(c, o), 0, s.output_amount(o));
-      if (stolen > 0) {
-        h.stolen += stolen;
-        h.attack = truth.stolen_attack(c, o);
-      }
-    }
-  }
+  });
   // Landing indices replace slot indices; holdings at service addresses and
   // empty balances are dropped.
   for (std::size_t i = 0; i < holdings.size(); ++i) {
@@ -228,6 +251,12 @@ std::vector<Amount> BelievedStolen(const LandingSet& set, const Ledger& ledger,
     if (index.empty() || index[Index(a)] < 0) return nullptr;
     return &believed[static_cast<std::size_t>(index[Index(a)])];
   };
+  // Holdings replayed stolen-first, for chains whose tracer reports no
+  // debit taint (followers and clusterers flag credits only), so that a
+  // busy service address is not believed to still hold every tainted
+  // credit it ever received; parallel to set.landings.
+  std::vector<Holding> replayed;
+  std::vector<std::uint8_t> replayed_chain(ledger.chain_count(), 0);
   for (ChainId c : ledger.chain_ids()) {
     if (ledger.chain(c).is_utxo()) continue;
     const TxStore& s = ledger.txs(c);
@@ -237,46 +266,25 @@ std::vector<Amount> BelievedStolen(const LandingSet& set, const Ledger& ledger,
     const bool debits = ct != nullptr &&
                         ct->input_taint.size() == s.input_count() &&
                         ct->fee_taint.size() == s.tx_count();
-    // Running balances, for tracers that report no debit taint.
-    std::vector<Amount> balance;
-    if (!debits) balance.assign(set.landings.size(), 0);
-    const auto running = [&](const Amount* b) -> Amount& {
-      return balance[static_cast<std::size_t>(b - believed.data())];
-    };
+    if (!debits) {
+      if (replayed.empty()) replayed.resize(set.landings.size());
+      replayed_chain[Index(c)] = 1;
+      const auto slot = [&](AddressId a, AssetId asset) -> Holding* {
+        const std::vector<std::int32_t>& index = set.held_index[Index(asset)];
+        if (index.empty() || index[Index(a)] < 0) return nullptr;
+        return &replayed[static_cast<std::size_t>(index[Index(a)])];
+      };
+      ReplayStolenFirst(ledger, c, slot, [&](Holding* h, OutputId o) {
+        h->stolen += taint(c, o);
+      });
+      continue;
+    }
     for (TxId t : s.txs()) {
       const AssetId asset = s.asset(t);
       const auto ins = s.inputs(t);
-      if (!debits) {
-        // Tainted-first, as the truth's stolen-first bound: a debit takes
-        // believed stolen out before clean value, and what is believed
-        // never exceeds the balance.
-        const auto debit = [&](Amount* b, Amount amount) {
-          running(b) -= amount;
-          *b -= std::min(amount, *b);
-        };
-        for (InputId i : ins) {
-          if (Amount* b = held(s.input_address(i), asset)) {
-            debit(b, s.input_amount(i));
-          }
-        }
-        if (asset != native && !ins.empty() && s.fee(t) > 0) {
-          if (Amount* b = held(s.input_address(ins[0]), native)) {
-            debit(b, s.fee(t));
-          }
-        }
-        for (InputId i : ins) {
-          if (Amount* b = held(s.input_address(i), asset)) {
-            *b = std::min(*b, std::max<Amount>(running(b), 0));
-          }
-        }
-      }
       for (OutputId o : s.outputs(t)) {
-        if (Amount* b = held(s.output_address(o), asset)) {
-          *b += taint(c, o);
-          if (!debits) running(b) += s.output_amount(o);
-        }
+        if (Amount* b = held(s.output_address(o), asset)) *b += taint(c, o);
       }
-      if (!debits) continue;
       for (InputId i : ins) {
         if (Amount* b = held(s.input_address(i), asset)) {
           *b -= std::max<Amount>(ct->input_taint[Index(i)], 0);
@@ -291,9 +299,9 @@ std::vector<Amount> BelievedStolen(const LandingSet& set, const Ledger& ledger,
   }
   for (std::size_t i = 0; i < set.landings.size(); ++i) {
     const Landing& l = set.landings[i];
-    if (l.output == OutputId::kNone) {
-      believed[i] = std::clamp<Amount>(believed[i], 0, l.amount);
-    }
+    if (l.output != OutputId::kNone) continue;
+    if (replayed_chain[Index(l.chain)] != 0) believed[i] = replayed[i].stolen;
+    believed[i] = std::clamp<Amount>(believed[i], 0, l.amount);
   }
   return believed;
 }
