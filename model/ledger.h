@@ -63,8 +63,9 @@ struct TxSpec {
   // Creates value; has no inputs. A non-coinbase transaction has inputs.
   bool coinbase = false;
   // The caller guarantees that `id` is new on the chain (it generates ids
-  // unique by construction, as the simulator does): not checked, and indexed
-  // only when a lookup by id first needs it (see Ledger::IndexNames).
+  // unique by construction, as the simulator does): not checked, and not
+  // indexed until the chain's next checked append or Ledger::IndexNames;
+  // until then FindTx searches such ids one by one.
   bool id_is_new = false;
   // In base units of the chain's native asset, >= 0.
   Amount fee = 0;
@@ -272,16 +273,17 @@ class Ledger {
   // Errors: unknown chain, empty name, name already used on the chain.
   Result<AddressId> AddAddress(ChainId chain, std::string_view name,
                                std::string_view type);
-  // AddAddress for callers that generate names and retry on a clash (the
-  // simulator): a name already used on the chain is not an error but
-  // returns AddressId::kNone and changes nothing. One hash probe instead of
-  // a FindAddress before the add.
+  // AddAddress for callers that may add a name twice: a name already used
+  // on the chain is not an error but returns AddressId::kNone and changes
+  // nothing. One hash probe instead of a FindAddress before the add.
   Result<AddressId> AddAddressIfAbsent(ChainId chain, std::string_view name,
                                        std::string_view type);
   // AddAddress for callers that generate names unique by construction (the
   // simulator). Precondition: no address on `chain` is named `name`; not
-  // checked. The name is indexed only when a lookup first needs it, so that
-  // a ledger built this way holds no name index until one is wanted.
+  // checked. The name is not indexed until the next AddAddress or
+  // IndexNames, so that a ledger built this way holds no name index until
+  // one is wanted; until then FindAddress searches such names one by one,
+  // and a caller about to look many up calls IndexNames first.
   // Errors: unknown chain, empty name, too many addresses or types.
   Result<AddressId> AddNewAddress(ChainId chain, std::string_view name,
                                   std::string_view type);
