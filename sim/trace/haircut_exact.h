@@ -20,8 +20,8 @@
 // share follow haircut_system.h; in particular a transaction is reached when
 // real taint reaches it, even where the integer taint has rounded to 0.
 //
-// Memory: 16 bytes per output (UTXO) or 24 per pool (ACCOUNT) plus the
-// scores; nothing is allocated per transaction.
+// Memory: 16 bytes per output (UTXO) or 32 per pool (ACCOUNT, the integer
+// pools included) plus the scores; nothing is allocated per transaction.
 
 #include <cstddef>
 #include <cstdint>
@@ -29,7 +29,10 @@
 #include <vector>
 
 #include "model/amount.h"
+#include "sim/trace/apportion.h"
 #include "sim/trace/hop.h"
+#include "sim/trace/huge_pages.h"
+#include "sim/trace/prefetch.h"
 
 namespace chaintrace::trace {
 
@@ -40,7 +43,7 @@ class ExactHaircutUtxo {
   ExactHaircutUtxo(std::size_t outputs, int max_hops);
 
   void Prefetch(std::size_t output) const {
-    __builtin_prefetch(term_.data() + output);
+    PrefetchLine(term_.data() + output);
   }
   // Adds what the spent `output` brings to the current transaction's row.
   void Spend(std::size_t output) {
@@ -84,50 +87,67 @@ class ExactHaircutUtxo {
   std::vector<double> terms_;
 };
 
-// One ACCOUNT chain; its unknowns are the transactions' debits and the
-// successive states of every pool holding taint. Per transaction, in
-// order: Reach each input's pool, Debit each input (then the fee of a token
-// transfer, counts = false), EndDebits, then Credit each output.
-class ExactHaircutAccount {
+// One ACCOUNT chain: the haircut pools, integer and exact in one record.
+// The integer side is TaintPools' pro-rata rule (sim/trace/taint_pools.h):
+// a debit takes ProRataPart of the pool's taint; an overdraft is clean.
+// The exact side's unknowns are the transactions' debits and the
+// successive states of every pool holding real taint. Both read and write
+// the same pool at the same moments, so one 32-byte record per pool holds
+// the balance they share, the integer taint and hop, and the real state and
+// hop: one cache line per pool touched instead of one per array, which is
+// what a walk over pools scattered over the address table waits on.
+// Per transaction, in order: Reach each input's pool, Debit each input
+// (then the fee of a token transfer, counts = false), EndDebits, then
+// Credit each output.
+class HaircutAccountPools {
  public:
-  ExactHaircutAccount(std::size_t pools, std::size_t outputs, int max_hops);
+  HaircutAccountPools(std::size_t pools, std::size_t outputs, int max_hops);
 
-  void Prefetch(std::size_t pool) const {
-    __builtin_prefetch(pool_.data() + pool);
-  }
+  void Prefetch(std::size_t pool) const { PrefetchLine(pool_.data() + pool); }
   // A debit from `pool` is about to happen: the transaction is as near a
-  // seed as the pool's taint.
+  // seed as the pool's real taint.
   void Reach(std::size_t pool) {
     const Pool& p = pool_[pool];
-    if (p.reached != 0 && p.balance > 0) {
-      hop_in_ = NearerHop(hop_in_, p.hop);
+    if (p.real_hop >= 0 && p.balance > 0) {
+      hop_in_ = NearerHop(hop_in_, p.real_hop);
     }
   }
-  // Takes `amount` out of `pool` (never more than its balance); `counts`:
-  // the taint taken enters the transaction's row.
-  void Debit(std::size_t pool, Amount amount, bool counts);
+  // Takes `amount` out of `pool` (the part above its balance is a clean
+  // overdraft). Appends the integer lots taken to `taken` and returns the
+  // nearest integer hop among the tainted ones (-1: none), as
+  // TaintPools::Debit; `counts`: the real taint taken enters the
+  // transaction's row.
+  std::int32_t Debit(std::size_t pool, Amount amount, bool counts,
+                     std::vector<Lot>* taken);
   // Solves the transaction's row; `total`: its credits plus the fee when
   // the fee shares the taint (native transfers).
   void EndDebits(Amount total);
-  // Credits `amount` to `pool` as output `output`; `seed` < 0: not a seed.
-  // `stop`: the receiving address is one where taint stops.
-  void Credit(std::size_t output, std::size_t pool, Amount amount, Amount seed,
-              bool stop);
+  // Credits `lot` (integer taint `lot.taint`, `hop` hops from a seed) to
+  // `pool` as output `output`; `seed` < 0: not a seed. `stop`: the
+  // receiving address is one where taint stops (the caller passes
+  // lot.taint 0 there).
+  void Credit(std::size_t output, std::size_t pool, Lot lot, std::int32_t hop,
+              Amount seed, bool stop);
 
+  Amount balance(std::size_t pool) const { return pool_[pool].balance; }
+  Amount taint(std::size_t pool) const { return pool_[pool].taint; }
+  // Per output: the fraction in [0, 1]. Leaves the object empty.
   std::vector<float> TakeScores() { return std::move(score_); }
 
  private:
-  struct Pool {
-    double state = 0;  // real taint held, valid when reached
+  struct alignas(32) Pool {
     Amount balance = 0;
-    std::int32_t hop = -1;
-    std::uint8_t reached = 0;
+    Amount taint = 0;            // integer taint held
+    double state = 0;            // real taint held, valid when real_hop >= 0
+    std::int32_t hop = -1;       // nearest integer-tainted credit
+    std::int32_t real_hop = -1;  // -1: real taint has not reached the pool
   };
+  static_assert(sizeof(Pool) == 32);
   bool BeyondLimit(std::int32_t hop_in) const {
     return max_hops_ > 0 && hop_in + 1 > max_hops_;
   }
 
-  std::vector<Pool> pool_;
+  HugeVector<Pool> pool_;
   std::vector<float> score_;
   int max_hops_;
   std::int32_t hop_in_ = -1;

@@ -1,6 +1,8 @@
 #include "sim/trace/huge_pages.h"
 
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -23,6 +25,29 @@ void AdviseHugePages(void* data, std::size_t bytes) {
   (void)data;
   (void)bytes;
 #endif
+}
+
+namespace {
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+}  // namespace
+
+void* AllocateHuge(std::size_t bytes, std::size_t alignment) {
+  if (bytes < kHugePage) {
+    return ::operator new (bytes, std::align_val_t{alignment});
+  }
+  const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* data = std::aligned_alloc(kHugePage, rounded);
+  if (data == nullptr) throw std::bad_alloc();
+  AdviseHugePages(data, rounded);
+  return data;
+}
+
+void FreeHuge(void* data, std::size_t bytes, std::size_t alignment) {
+  if (bytes < kHugePage) {
+    ::operator delete (data, std::align_val_t{alignment});
+  } else {
+    std::free(data);  // NOLINT(cppcoreguidelines-no-malloc): aligned_alloc's
+  }
 }
 
 }  // namespace chaintrace::trace

@@ -31,6 +31,36 @@ void AssignHuge(std::vector<T>* v, std::size_t n, const T& value) {
   *v = std::move(fresh);
 }
 
+// Storage for a tracer's own large working arrays: from 2 MiB up, whole
+// 2 MiB pages aligned to 2 MiB and advised to be huge, so that every byte
+// of it is on huge pages (AssignHuge can only advise the whole pages inside
+// what malloc returned, which leaves a small array with none); smaller
+// requests go to operator new. Over-aligned element types keep their
+// alignment either way.
+void* AllocateHuge(std::size_t bytes, std::size_t alignment);
+void FreeHuge(void* data, std::size_t bytes, std::size_t alignment);
+
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  explicit HugePageAllocator(const HugePageAllocator<U>& /*other*/) {}
+  T* allocate(std::size_t n) {
+    return static_cast<T*>(AllocateHuge(n * sizeof(T), alignof(T)));
+  }
+  void deallocate(T* p, std::size_t n) {
+    FreeHuge(p, n * sizeof(T), alignof(T));
+  }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>& /*other*/) const {
+    return true;
+  }
+};
+
+template <typename T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
 }  // namespace chaintrace::trace
 
 #endif  // CHAINTRACE_SIM_TRACE_HUGE_PAGES_H_

@@ -3,17 +3,17 @@
 #include <algorithm>
 
 #include "sim/trace/hop.h"
+#include "sim/trace/huge_pages.h"
 
 namespace chaintrace::trace {
 
-TaintPools::TaintPools(PoolRule rule, std::size_t pool_count)
-    : rule_(rule),
-      balance_(pool_count, 0),
-      taint_(pool_count, 0),
-      hop_(pool_count, -1) {
+TaintPools::TaintPools(PoolRule rule, std::size_t pool_count) : rule_(rule) {
+  AssignHuge<Amount>(&balance_, pool_count, 0);
+  AssignHuge<Amount>(&taint_, pool_count, 0);
+  AssignHuge<std::int32_t>(&hop_, pool_count, -1);
   if (ordered()) {
-    head_.assign(pool_count, kNoLot);
-    tail_.assign(pool_count, kNoLot);
+    AssignHuge(&head_, pool_count, kNoLot);
+    AssignHuge(&tail_, pool_count, kNoLot);
   }
 }
 

@@ -23,6 +23,7 @@
 
 #include "model/amount.h"
 #include "sim/trace/apportion.h"
+#include "sim/trace/prefetch.h"
 
 namespace chaintrace::trace {
 
@@ -55,10 +56,10 @@ class TaintPools {
 
   // A hint: starts loading `pool`'s state. Changes nothing.
   void Prefetch(std::size_t pool) const {
-    __builtin_prefetch(balance_.data() + pool);
-    __builtin_prefetch(taint_.data() + pool);
-    __builtin_prefetch(hop_.data() + pool);
-    if (ordered()) __builtin_prefetch(head_.data() + pool);
+    PrefetchLine(balance_.data() + pool);
+    PrefetchLine(taint_.data() + pool);
+    PrefetchLine(hop_.data() + pool);
+    if (ordered()) PrefetchLine(head_.data() + pool);
   }
 
   Amount balance(std::size_t pool) const { return balance_[pool]; }

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "sim/trace/apportion.h"
@@ -11,6 +12,7 @@
 #include "sim/trace/haircut_exact.h"
 #include "sim/trace/hop.h"
 #include "sim/trace/huge_pages.h"
+#include "sim/trace/prefetch.h"
 #include "sim/trace/taint_pools.h"
 
 namespace chaintrace::trace {
@@ -184,8 +186,8 @@ class TaintWalk {
       for (std::size_t i = ib; i < ie; ++i) {
         if (i + kPrefetch < inputs) {
           const std::size_t ahead = Index(spent[i + kPrefetch]);
-          __builtin_prefetch(taint_of + ahead);
-          __builtin_prefetch(hop_of + ahead);
+          PrefetchLine(taint_of + ahead);
+          PrefetchLine(hop_of + ahead);
           if (exact) exact->Prefetch(ahead);
         }
         const std::size_t o = Index(spent[i]);
@@ -242,7 +244,6 @@ class TaintWalk {
   void RunAccount(ChainId chain, const TxStore& s,
                   std::span<const SeedAt> seeds, ChainTrace* out) {
     // One pool per (address, asset of this chain).
-    const AssetId native = ledger_.chain(chain).native_asset;
     std::vector<std::uint32_t> local(ledger_.asset_count(), 0);
     std::size_t assets = 0;
     for (std::size_t a = 0; a < ledger_.asset_count(); ++a) {
@@ -250,15 +251,48 @@ class TaintWalk {
         local[a] = static_cast<std::uint32_t>(assets++);
       }
     }
+    const std::size_t pools = ledger_.address_count() * assets;
+    if (exact_) {
+      HaircutAccountPools haircut(pools, s.output_count(), options_.max_hops);
+      WalkAccount(chain, s, seeds, local, assets, &haircut, out);
+      out->output_score = haircut.TakeScores();
+    } else {
+      PlainPools plain{TaintPools(rules_.pool, pools)};
+      WalkAccount(chain, s, seeds, local, assets, &plain, out);
+    }
+  }
+
+  // TaintPools under the interface WalkAccount uses, for the models that
+  // solve no exact fractions.
+  struct PlainPools {
+    static constexpr bool kExact = false;
+    TaintPools pools;
+    void Prefetch(std::size_t pool) const { pools.Prefetch(pool); }
+    void Reach(std::size_t /*pool*/) {}
+    std::int32_t Debit(std::size_t pool, Amount amount, bool /*counts*/,
+                       std::vector<Lot>* taken) {
+      return pools.Debit(pool, amount, taken);
+    }
+    void EndDebits(Amount /*total*/) {}
+    void Credit(std::size_t /*output*/, std::size_t pool, Lot lot,
+                std::int32_t hop, Amount /*seed*/, bool /*stop*/) {
+      pools.Credit(pool, lot, hop);
+    }
+  };
+
+  // The account walk over `pools`: PlainPools, or HaircutAccountPools,
+  // which keeps the integer pools and solves the exact fractions in one
+  // record per pool.
+  template <typename Pools>
+  void WalkAccount(ChainId chain, const TxStore& s,
+                   std::span<const SeedAt> seeds,
+                   std::span<const std::uint32_t> local, std::size_t assets,
+                   Pools* pools, ChainTrace* out) {
+    constexpr bool kExact = !std::is_same_v<Pools, PlainPools>;
+    const AssetId native = ledger_.chain(chain).native_asset;
     const auto pool_of = [&](AddressId address, AssetId asset) {
       return Index(address) * assets + local[Index(asset)];
     };
-    TaintPools pools(rules_.pool, ledger_.address_count() * assets);
-    std::optional<ExactHaircutAccount> exact;
-    if (exact_) {
-      exact.emplace(ledger_.address_count() * assets, s.output_count(),
-                    options_.max_hops);
-    }
     std::size_t exact_seed = 0;  // seeds[exact_seed] is the next to credit
 
     const std::span<const std::uint32_t> in_begin = s.input_begins();
@@ -273,12 +307,10 @@ class TaintWalk {
     const auto prefetch = [&](std::size_t t) {
       const AssetId asset = s.asset(IdFromIndex<TxId>(t));
       for (std::size_t i = in_begin[t]; i < in_begin[t + 1]; ++i) {
-        pools.Prefetch(pool_of(in_address[i], asset));
-        if (exact) exact->Prefetch(pool_of(in_address[i], asset));
+        pools->Prefetch(pool_of(in_address[i], asset));
       }
       for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
-        pools.Prefetch(pool_of(out_address[o], asset));
-        if (exact) exact->Prefetch(pool_of(out_address[o], asset));
+        pools->Prefetch(pool_of(out_address[o], asset));
       }
     };
     for (std::size_t t = 0; t < s.tx_count(); ++t) {
@@ -290,18 +322,13 @@ class TaintWalk {
       lots_.clear();
       Amount taint = 0;
       std::int32_t hop_in = -1;
-      if (exact) {
-        for (std::size_t i = ib; i < ie; ++i) {
-          exact->Reach(pool_of(in_address[i], asset));
-        }
+      for (std::size_t i = ib; i < ie; ++i) {
+        pools->Reach(pool_of(in_address[i], asset));
       }
       for (std::size_t i = ib; i < ie; ++i) {
         const std::size_t first = lots_.size();
-        if (exact) {
-          exact->Debit(pool_of(in_address[i], asset), in_amount[i], true);
-        }
-        const std::int32_t hop =
-            pools.Debit(pool_of(in_address[i], asset), in_amount[i], &lots_);
+        const std::int32_t hop = pools->Debit(pool_of(in_address[i], asset),
+                                              in_amount[i], true, &lots_);
         const Amount tau = TaintOf(std::span<const Lot>(lots_).subspan(first));
         out->input_taint[i] = tau;
         taint += tau;
@@ -313,19 +340,17 @@ class TaintWalk {
         split_fee = 0;
         if (ie > ib && s.fees()[t] > 0) {
           fee_lots_.clear();
-          pools.Debit(pool_of(in_address[ib], native), s.fees()[t], &fee_lots_);
+          pools->Debit(pool_of(in_address[ib], native), s.fees()[t], false,
+                       &fee_lots_);
           fee_taint = options_.drop_fee_taint ? 0 : TaintOf(fee_lots_);
-          if (exact) {
-            exact->Debit(pool_of(in_address[ib], native), s.fees()[t], false);
-          }
         }
       }
-      if (exact) {
+      if constexpr (kExact) {
         Amount total = split_fee;
         for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
           total += out_amount[o];
         }
-        exact->EndDebits(total);
+        pools->EndDebits(total);
       }
       if (taint > 0 && BeyondLimit(hop_in)) {
         for (std::size_t i = ib; i < ie; ++i) out->input_taint[i] = 0;
@@ -339,22 +364,19 @@ class TaintWalk {
       ApplySeeds(s, seeds, &next_seed, out_begin[t + 1], out, nullptr);
       for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
         const AddressId address = out_address[o];
-        const Amount tau =
-            stops_[Index(address)] != 0 ? 0 : out->output_taint[o];
-        pools.Credit(pool_of(address, asset), Lot{out_amount[o], tau},
-                     out->output_hop[o]);
-        if (exact) {
-          Amount seed = -1;
+        const bool stop = stops_[Index(address)] != 0;
+        Amount seed = -1;
+        if constexpr (kExact) {
           if (exact_seed < seeds.size() &&
               Index(seeds[exact_seed].output) == o) {
             seed = seeds[exact_seed++].amount;
           }
-          exact->Credit(o, pool_of(address, asset), out_amount[o], seed,
-                        stops_[Index(address)] != 0);
         }
+        pools->Credit(o, pool_of(address, asset),
+                      Lot{out_amount[o], stop ? 0 : out->output_taint[o]},
+                      out->output_hop[o], seed, stop);
       }
     }
-    if (exact) out->output_score = exact->TakeScores();
   }
 
   ModelRules rules_;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/trace/haircut_system.h"
+#include "sim/trace/taint_pools.h"
 #include "tests/sim/trace/trace_test_util.h"
 
 namespace chaintrace::trace {
@@ -83,20 +84,94 @@ TEST(ExactHaircut, UtxoRow) {
 }
 
 // An account pool of 100 holding 40 tainted pays 50 (20 tainted) to a
-// fresh address: the credit is 40 % tainted.
+// fresh address: the credit is 40 % tainted, in integers and in reals; the
+// pool keeps 50 holding 20 tainted.
 TEST(ExactHaircut, AccountDebitTakesItsShare) {
-  ExactHaircutAccount exact(/*pools=*/2, /*outputs=*/3, /*max_hops=*/0);
-  exact.EndDebits(100);
-  exact.Credit(0, 0, 40, /*seed=*/40, /*stop=*/false);
-  exact.Credit(1, 0, 60, /*seed=*/-1, /*stop=*/false);
-  exact.Reach(0);
-  exact.Debit(0, 50, /*counts=*/true);
-  exact.EndDebits(50);
-  exact.Credit(2, 1, 50, /*seed=*/-1, /*stop=*/false);
-  const std::vector<float> score = exact.TakeScores();
+  HaircutAccountPools pools(/*pools=*/2, /*outputs=*/3, /*max_hops=*/0);
+  pools.EndDebits(100);
+  pools.Credit(0, 0, Lot{40, 40}, /*hop=*/0, /*seed=*/40, /*stop=*/false);
+  pools.Credit(1, 0, Lot{60, 0}, /*hop=*/-1, /*seed=*/-1, /*stop=*/false);
+  pools.Reach(0);
+  std::vector<Lot> taken;
+  EXPECT_EQ(pools.Debit(0, 50, /*counts=*/true, &taken), 0);
+  ASSERT_EQ(taken.size(), 1U);
+  EXPECT_EQ(taken[0].amount, 50);
+  EXPECT_EQ(taken[0].taint, 20);
+  EXPECT_EQ(pools.balance(0), 50);
+  EXPECT_EQ(pools.taint(0), 20);
+  pools.EndDebits(50);
+  pools.Credit(2, 1, Lot{50, 20}, /*hop=*/1, /*seed=*/-1, /*stop=*/false);
+  EXPECT_EQ(pools.taint(1), 20);
+  const std::vector<float> score = pools.TakeScores();
   EXPECT_FLOAT_EQ(score[0], 1.0F);
   EXPECT_FLOAT_EQ(score[1], 0.0F);
   EXPECT_FLOAT_EQ(score[2], 0.4F);
+}
+
+// A debit above the balance takes the balance's share of the taint and
+// the rest as a clean overdraft; an empty pool's debit is all overdraft.
+TEST(ExactHaircut, AccountOverdraftIsClean) {
+  HaircutAccountPools pools(/*pools=*/2, /*outputs=*/1, /*max_hops=*/0);
+  pools.EndDebits(10);
+  pools.Credit(0, 0, Lot{10, 10}, /*hop=*/0, /*seed=*/10, /*stop=*/false);
+  std::vector<Lot> taken;
+  pools.Reach(0);
+  EXPECT_EQ(pools.Debit(0, 15, /*counts=*/true, &taken), 0);
+  ASSERT_EQ(taken.size(), 2U);
+  EXPECT_EQ(taken[0].amount, 10);
+  EXPECT_EQ(taken[0].taint, 10);
+  EXPECT_EQ(taken[1].amount, 5);
+  EXPECT_EQ(taken[1].taint, 0);
+  EXPECT_EQ(pools.balance(0), 0);
+  EXPECT_EQ(pools.taint(0), 0);
+  taken.clear();
+  EXPECT_EQ(pools.Debit(1, 7, /*counts=*/true, &taken), -1);
+  ASSERT_EQ(taken.size(), 1U);
+  EXPECT_EQ(taken[0].amount, 7);
+  EXPECT_EQ(taken[0].taint, 0);
+}
+
+// The integer side of HaircutAccountPools is TaintPools' pro-rata rule:
+// the same lots, hops, balances and taint after every step of a random run
+// of credits and debits (overdrafts included) over a few pools.
+TEST(ExactHaircut, AccountIntegerSideIsTaintPoolsProRata) {
+  constexpr std::size_t kPools = 5;
+  HaircutAccountPools fused(kPools, /*outputs=*/1, /*max_hops=*/0);
+  TaintPools plain(PoolRule::kProRata, kPools);
+  std::uint64_t state = 7;
+  const auto next = [&](std::uint64_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % n;
+  };
+  std::vector<Lot> a;
+  std::vector<Lot> b;
+  for (int step = 0; step < 20000; ++step) {
+    const std::size_t pool = next(kPools);
+    const auto amount = static_cast<Amount>(next(3000000000ULL));
+    if (next(2) == 0) {
+      const auto taint = static_cast<Amount>(
+          next(2) == 0 ? 0 : next(static_cast<std::uint64_t>(amount) + 1));
+      const auto hop = static_cast<std::int32_t>(next(5));
+      fused.EndDebits(amount);
+      fused.Credit(0, pool, Lot{amount, taint}, hop, -1, false);
+      plain.Credit(pool, Lot{amount, taint}, hop);
+    } else {
+      a.clear();
+      b.clear();
+      fused.Reach(pool);
+      ASSERT_EQ(fused.Debit(pool, amount, true, &a),
+                plain.Debit(pool, amount, &b))
+          << "step " << step;
+      ASSERT_EQ(a.size(), b.size()) << "step " << step;
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        EXPECT_EQ(a[k].amount, b[k].amount) << "step " << step;
+        EXPECT_EQ(a[k].taint, b[k].taint) << "step " << step;
+      }
+      fused.EndDebits(amount);
+    }
+    ASSERT_EQ(fused.balance(pool), plain.balance(pool)) << "step " << step;
+    ASSERT_EQ(fused.taint(pool), plain.taint(pool)) << "step " << step;
+  }
 }
 
 }  // namespace
