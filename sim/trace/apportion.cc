@@ -1,6 +1,7 @@
 #include "sim/trace/apportion.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <limits>
 
@@ -33,6 +34,45 @@ Amount Sum(std::span<const Amount> values) {
   Amount sum = 0;
   for (Amount v : values) sum += v;
   return sum;
+}
+
+// SplitLargestRemainder of `total` over a transaction's outputs then its
+// fee, for the common few slots, in registers and on the stack: no scratch
+// vectors, no copies. The same parts: the `left` units go to the largest
+// remainders, ties to the lower index, as both branches there choose.
+constexpr std::size_t kFewSlots = 8;
+Amount ProRataFew(Amount total, std::span<const Amount> outputs, Amount fee,
+                  std::span<Amount> output_taint) {
+  const std::size_t n = outputs.size() + 1;
+  const auto weight = [&](std::size_t i) {
+    return i < outputs.size() ? outputs[i] : fee;
+  };
+  Amount whole = fee;
+  for (Amount a : outputs) whole += a;
+  total = std::min(total, whole);
+  std::array<Amount, kFewSlots> part{};
+  std::array<Amount, kFewSlots> remainder{};
+  if (whole > 0 && total > 0) {
+    Amount given = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Share share = ShareOf(total, weight(i), whole);
+      part[i] = share.quotient;
+      remainder[i] = share.remainder;
+      given += share.quotient;
+    }
+    for (Amount left = total - given; left > 0; --left) {
+      std::size_t best = n;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (remainder[i] < 0) continue;  // already served
+        if (best == n || remainder[i] > remainder[best]) best = i;
+      }
+      ++part[best];
+      remainder[best] = -1;
+    }
+  }
+  std::copy(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(n - 1),
+            output_taint.begin());
+  return part[n - 1];
 }
 
 }  // namespace
@@ -97,6 +137,11 @@ Amount Apportioner::Apportion(SplitRule rule, std::span<const Lot> inputs,
                               std::span<const Amount> outputs, Amount fee,
                               std::span<Amount> output_taint) {
   const std::size_t n = outputs.size();
+  if (rule == SplitRule::kProRata && n < kFewSlots) {
+    Amount taint = 0;
+    for (const Lot& lot : inputs) taint += lot.taint;
+    return ProRataFew(taint, outputs, fee, output_taint);
+  }
   slots_.assign(outputs.begin(), outputs.end());
   slots_.push_back(fee);
   slot_taint_.assign(n + 1, 0);

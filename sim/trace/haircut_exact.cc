@@ -8,8 +8,8 @@
 namespace chaintrace::trace {
 
 ExactHaircutUtxo::ExactHaircutUtxo(std::size_t outputs, int max_hops)
-    : max_hops_(max_hops) {
-  AssignHuge(&term_, outputs, Term{});
+    : real_(outputs), max_hops_(max_hops) {
+  if (max_hops_ > 0) AssignHuge<std::int32_t>(&hop_, outputs, -1);
   AssignHuge(&score_, outputs, 0.0F);
 }
 
@@ -35,8 +35,8 @@ void ExactHaircutUtxo::EndTx(std::size_t first, std::span<const Amount> amounts,
   for (std::size_t k = 0; k < amounts.size(); ++k) {
     score_[first + k] = score;
     if (!stop.empty() && stop[k] != 0) continue;
-    term_[first + k] = {static_cast<double>(amounts[k]) / total * x,
-                        hop_in + 1};
+    real_[first + k] = static_cast<double>(amounts[k]) / total * x;
+    if (!hop_.empty()) hop_[first + k] = hop_in + 1;
   }
 }
 
@@ -44,7 +44,9 @@ void ExactHaircutUtxo::Seed(std::size_t output, Amount seed, Amount value,
                             bool stop) {
   const auto real = static_cast<double>(seed);
   score_[output] = HaircutScore(real, static_cast<double>(value));
-  term_[output] = seed > 0 && !stop ? Term{real, 0} : Term{};
+  const bool taints = seed > 0 && !stop;
+  real_[output] = taints ? -real : 0.0;
+  if (!hop_.empty()) hop_[output] = taints ? 0 : -1;
 }
 
 HaircutAccountPools::HaircutAccountPools(std::size_t pools, std::size_t outputs,

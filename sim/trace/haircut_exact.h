@@ -20,8 +20,9 @@
 // share follow haircut_system.h; in particular a transaction is reached when
 // real taint reaches it, even where the integer taint has rounded to 0.
 //
-// Memory: 16 bytes per output (UTXO) or 32 per pool (ACCOUNT, the integer
-// pools included) plus the scores; nothing is allocated per transaction.
+// Memory: 8 bytes per output (UTXO; 12 with a hop limit) or 32 per pool
+// (ACCOUNT, the integer pools included) plus the scores; nothing is
+// allocated per transaction.
 
 #include <cstddef>
 #include <cstdint>
@@ -43,17 +44,23 @@ class ExactHaircutUtxo {
   ExactHaircutUtxo(std::size_t outputs, int max_hops);
 
   void Prefetch(std::size_t output) const {
-    PrefetchLine(term_.data() + output);
+    PrefetchLine(real_.data() + output);
   }
   // Adds what the spent `output` brings to the current transaction's row.
   void Spend(std::size_t output) {
-    const Term& x = term_[output];
-    if (x.hop < 0) return;
-    hop_in_ = NearerHop(hop_in_, x.hop);
-    if (x.hop == 0) {
-      rhs_ += x.taint;  // a seed: the right-hand side
+    const double v = real_[output];
+    std::int32_t hop = 0;
+    if (hop_.empty()) {
+      if (v == 0) return;
     } else {
-      terms_.push_back(x.taint);
+      hop = hop_[output];
+      if (hop < 0) return;
+    }
+    hop_in_ = NearerHop(hop_in_, hop);
+    if (v < 0) {
+      rhs_ -= v;  // a seed: the right-hand side
+    } else {
+      terms_.push_back(v);
     }
   }
   // Solves the current transaction's row; its outputs `amounts` (ids from
@@ -69,17 +76,18 @@ class ExactHaircutUtxo {
   std::vector<float> TakeScores() { return std::move(score_); }
 
  private:
-  // Per output, what an input spending it brings: hop < 0 nothing; hop 0 a
-  // seed amount (right-hand side); hop > 0 its real taint w * x_row.
-  struct Term {
-    double taint = 0;
-    std::int32_t hop = -1;
-  };
   bool BeyondLimit(std::int32_t hop_in) const {
     return max_hops_ > 0 && hop_in + 1 > max_hops_;
   }
 
-  std::vector<Term> term_;
+  // Per output, what an input spending it brings: 0 nothing, > 0 its real
+  // taint w * x_row, < 0 minus a seed amount (right-hand side). Without a
+  // hop limit that is all a row needs: an input whose real taint is exactly
+  // 0 brings nothing to any row downstream either, reached or not. With
+  // one, hop_ holds each output's hop from a seed (-1: not reached), so
+  // that rows beyond the limit are found.
+  HugeVector<double> real_;
+  std::vector<std::int32_t> hop_;
   std::vector<float> score_;
   int max_hops_;
   double rhs_ = 0;

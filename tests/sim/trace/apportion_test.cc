@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -153,6 +154,43 @@ TEST(Apportioner, ConservesTaintExactly) {
       EXPECT_LE(fee_taint, fee);
       EXPECT_EQ(sum, taint) << "rule " << static_cast<int>(rule);
     }
+  }
+}
+
+// Pro rata over few outputs takes a path of its own (no scratch vectors);
+// it must give exactly SplitLargestRemainder's parts over the outputs then
+// the fee, ties included (small weights make many equal remainders), for
+// amounts small and large enough that products overflow 64 bits, and for
+// lots holding more or less value than outputs + fee.
+TEST(Apportioner, ProRataIsTheLargestRemainderSplit) {
+  std::mt19937_64 rng(12);
+  Apportioner apportioner;
+  for (int round = 0; round < 20000; ++round) {
+    const std::uint64_t scale = round % 3 == 0   ? 10
+                                : round % 3 == 1 ? 1000000
+                                                 : 3000000000000ULL;
+    std::vector<Lot> inputs(1 + rng() % 4);
+    for (Lot& lot : inputs) {
+      lot.amount = static_cast<Amount>(rng() % scale);
+      lot.taint = static_cast<Amount>(
+          rng() % static_cast<std::uint64_t>(lot.amount + 1));
+    }
+    std::vector<Amount> slots(2 + rng() % 10);  // outputs, then the fee
+    for (Amount& a : slots) a = static_cast<Amount>(rng() % scale);
+    const std::vector<Amount> outputs(slots.begin(), slots.end() - 1);
+    Amount taint = 0;
+    for (const Lot& lot : inputs) taint += lot.taint;
+    Amount whole = 0;
+    for (Amount a : slots) whole += a;
+    const std::vector<Amount> expected = Split(std::min(taint, whole), slots);
+    std::vector<Amount> out_taint(outputs.size(), -1);
+    const Amount fee_taint = apportioner.Apportion(
+        SplitRule::kProRata, inputs, outputs, slots.back(), out_taint);
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      ASSERT_EQ(out_taint[i], expected[i])
+          << "round " << round << " slot " << i;
+    }
+    ASSERT_EQ(fee_taint, expected.back()) << "round " << round;
   }
 }
 
