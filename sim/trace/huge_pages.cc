@@ -46,7 +46,7 @@ void FreeHuge(void* data, std::size_t bytes, std::size_t alignment) {
   if (bytes < kHugePage) {
     ::operator delete (data, std::align_val_t{alignment});
   } else {
-    std::free(data);  // NOLINT(cppcoreguidelines-no-malloc): aligned_alloc's
+    std::free(data);  // NOLINT(cppcoreguidelines-no-malloc): from aligned_alloc
   }
 }
 

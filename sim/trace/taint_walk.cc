@@ -265,7 +265,6 @@ class TaintWalk {
   // TaintPools under the interface WalkAccount uses, for the models that
   // solve no exact fractions.
   struct PlainPools {
-    static constexpr bool kExact = false;
     TaintPools pools;
     void Prefetch(std::size_t pool) const { pools.Prefetch(pool); }
     void Reach(std::size_t /*pool*/) {}
