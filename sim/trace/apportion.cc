@@ -36,10 +36,28 @@ Amount Sum(std::span<const Amount> values) {
   return sum;
 }
 
+// Hands `left` units (fewer than the slots) one each to the slots of the
+// largest remainders, ties to the lower index: repeated maximum, the
+// common small case. Served remainders become -1.
+[[gnu::always_inline]] inline void GiveByRepeatedMaximum(
+    std::size_t left, std::span<Amount> remainder, std::span<Amount> parts) {
+  const std::size_t n = remainder.size();
+  for (std::size_t k = 0; k < left; ++k) {
+    std::size_t best = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (remainder[i] < 0) continue;  // already served
+      if (best == n || remainder[i] > remainder[best]) best = i;
+    }
+    ++parts[best];
+    remainder[best] = -1;
+  }
+}
+
 // SplitLargestRemainder of `total` over a transaction's outputs then its
 // fee, for the common few slots, in registers and on the stack: no scratch
 // vectors, no copies. The same parts: the `left` units go to the largest
-// remainders, ties to the lower index, as both branches there choose.
+// remainders, ties to the lower index, as both branches there choose
+// (GiveByRepeatedMaximum is the first).
 constexpr std::size_t kFewSlots = 8;
 Amount ProRataFew(Amount total, std::span<const Amount> outputs, Amount fee,
                   std::span<Amount> output_taint) {
@@ -60,15 +78,9 @@ Amount ProRataFew(Amount total, std::span<const Amount> outputs, Amount fee,
       remainder[i] = share.remainder;
       given += share.quotient;
     }
-    for (Amount left = total - given; left > 0; --left) {
-      std::size_t best = n;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (remainder[i] < 0) continue;  // already served
-        if (best == n || remainder[i] > remainder[best]) best = i;
-      }
-      ++part[best];
-      remainder[best] = -1;
-    }
+    GiveByRepeatedMaximum(static_cast<std::size_t>(total - given),
+                          std::span<Amount>(remainder).first(n),
+                          std::span<Amount>(part).first(n));
   }
   std::copy(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(n - 1),
             output_taint.begin());
@@ -97,18 +109,8 @@ void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
   const auto left = static_cast<std::size_t>(total - given);
   if (left == 0) return;
   if (left == 1 || n <= 2) {
-    // The common small case: hand out the units by repeated maximum.
-    for (std::size_t k = 0; k < left; ++k) {
-      std::size_t best = n;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (scratch->remainder[i] < 0) continue;  // already served
-        if (best == n || scratch->remainder[i] > scratch->remainder[best]) {
-          best = i;
-        }
-      }
-      ++parts[best];
-      scratch->remainder[best] = -1;
-    }
+    // The common small case.
+    GiveByRepeatedMaximum(left, scratch->remainder, parts);
     return;
   }
   std::vector<std::uint32_t>& order = scratch->order;
