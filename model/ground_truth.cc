@@ -115,6 +115,29 @@ void Put(std::vector<Record>& records, Id Record::*key, const Record& r) {
 
 }  // namespace
 
+bool operator==(const GroundTruth& a, const GroundTruth& b) {
+  if (a.entities_ != b.entities_ || a.attacks_ != b.attacks_ ||
+      a.cash_outs_ != b.cash_outs_ || a.owner_ != b.owner_ ||
+      a.chains_.size() != b.chains_.size()) {
+    return false;
+  }
+  for (std::size_t c = 0; c < a.chains_.size(); ++c) {
+    const GroundTruth::ChainTruth& x = a.chains_[c];
+    const GroundTruth::ChainTruth& y = b.chains_[c];
+    if (x.outputs != y.outputs || x.txs.size() != y.txs.size()) return false;
+    for (std::size_t k = 0; k < x.txs.size(); ++k) {
+      const GroundTruth::TxRecord& r = x.txs[k];
+      const GroundTruth::TxRecord& q = y.txs[k];
+      if (r.tx != q.tx || r.attack != q.attack ||
+          r.stage_index != q.stage_index || r.hop != q.hop ||
+          a.stage_names_[r.stage] != b.stage_names_[q.stage]) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 GroundTruth::ChainTruth& GroundTruth::chain_truth(ChainId c) {
   if (Index(c) >= chains_.size()) chains_.resize(Index(c) + 1);
   return chains_[Index(c)];

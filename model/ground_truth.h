@@ -120,7 +120,11 @@ class GroundTruth {
   // for memory accounting.
   std::size_t memory_bytes() const;
 
-  friend bool operator==(const GroundTruth&, const GroundTruth&) = default;
+  // Equal when entities, attacks, cash-outs, owners and every transaction's
+  // and output's truth are; stage names compare by text, not by the order
+  // they were interned in (a file may list transactions of several chains
+  // in any order, the encoding merges them by time).
+  friend bool operator==(const GroundTruth& a, const GroundTruth& b);
 
  private:
   struct TxRecord {

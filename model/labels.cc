@@ -1,5 +1,6 @@
 #include "model/labels.h"
 
+#include <algorithm>
 #include <string>
 
 namespace chaintrace {
@@ -52,6 +53,24 @@ std::vector<AddressId> Labels::LabelledAddresses() const {
     }
   }
   return out;
+}
+
+bool operator==(const Labels& a, const Labels& b) {
+  if (a.count_ != b.count_) return false;
+  const std::size_t n = std::max(a.service_of_.size(), b.service_of_.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const AddressLabel x = a.label(IdFromIndex<AddressId>(i));
+    const AddressLabel y = b.label(IdFromIndex<AddressId>(i));
+    if ((x.service == ServiceId::kNone) != (y.service == ServiceId::kNone)) {
+      return false;
+    }
+    if (x.service == ServiceId::kNone) continue;
+    if (x.kind != y.kind ||
+        a.service(x.service).name != b.service(y.service).name) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace chaintrace

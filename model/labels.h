@@ -63,7 +63,11 @@ class Labels {
   // Labelled addresses in increasing id order.
   std::vector<AddressId> LabelledAddresses() const;
 
-  friend bool operator==(const Labels&, const Labels&) = default;
+  // Equal when the same addresses carry the same kinds and service names.
+  // The order services were added in (a file lists labels in any order, the
+  // encoding in address order) and services no address carries do not
+  // count.
+  friend bool operator==(const Labels& a, const Labels& b);
 
  private:
   std::vector<Service> services_;

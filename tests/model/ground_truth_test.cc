@@ -81,5 +81,30 @@ TEST(GroundTruth, SettersGrowAndResizeFillsDefaults) {
   EXPECT_EQ(truth.stolen(ChainId{1}, OutputId{9}), 0);
 }
 
+TEST(GroundTruth, EqualityComparesStageNamesNotTheirInterningOrder) {
+  GroundTruth one;
+  const AttackId a = *one.AddAttack(Attack{"hack", "g", "v", 0});
+  ASSERT_TRUE(one.SetTx(ChainId{0}, TxId{1}, a, "theft", 0, 0).ok());
+  ASSERT_TRUE(one.SetTx(ChainId{1}, TxId{0}, a, "bridge", 1, 3).ok());
+  GroundTruth two;
+  const AttackId b = *two.AddAttack(Attack{"hack", "g", "v", 0});
+  ASSERT_TRUE(two.SetTx(ChainId{1}, TxId{0}, b, "bridge", 1, 3).ok());
+  ASSERT_TRUE(two.SetTx(ChainId{0}, TxId{1}, b, "theft", 0, 0).ok());
+  EXPECT_TRUE(one == two);
+
+  GroundTruth other = two;
+  ASSERT_TRUE(other.SetTx(ChainId{1}, TxId{0}, b, "mixer", 1, 3).ok());
+  EXPECT_FALSE(one == other);  // another stage
+  other = two;
+  ASSERT_TRUE(other.SetTx(ChainId{1}, TxId{0}, b, "bridge", 1, 4).ok());
+  EXPECT_FALSE(one == other);  // another hop
+  other = two;
+  ASSERT_TRUE(other.SetTx(ChainId{0}, TxId{2}, b, "theft", 0, 0).ok());
+  EXPECT_FALSE(one == other);  // one more record
+  other = two;
+  other.SetStolen(ChainId{0}, OutputId{4}, 10, b);
+  EXPECT_FALSE(one == other);  // an output's truth
+}
+
 }  // namespace
 }  // namespace chaintrace

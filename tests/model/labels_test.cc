@@ -41,5 +41,47 @@ TEST(Labels, AnAddressHasAtMostOneLabel) {
   EXPECT_EQ(labels.LabelledAddresses(), std::vector<AddressId>{a});
 }
 
+TEST(Labels, EqualityIsByAddressKindAndServiceName) {
+  // Services added in either order label the same addresses: equal.
+  Labels one;
+  const ServiceId kr = *one.AddService("exchange_kr");
+  const ServiceId mixer = *one.AddService("mixer");
+  ASSERT_TRUE(one.Add(AddressId{2}, kr, common::LABEL_EXCHANGE_WALLET).ok());
+  ASSERT_TRUE(one.Add(AddressId{5}, mixer, common::LABEL_MIXER).ok());
+  Labels two;
+  const ServiceId mixer2 = *two.AddService("mixer");
+  const ServiceId kr2 = *two.AddService("exchange_kr");
+  ASSERT_TRUE(two.Add(AddressId{5}, mixer2, common::LABEL_MIXER).ok());
+  ASSERT_TRUE(two.Add(AddressId{2}, kr2, common::LABEL_EXCHANGE_WALLET).ok());
+  EXPECT_TRUE(one == two);
+  // An unused service does not count.
+  ASSERT_TRUE(two.AddService("otc").ok());
+  EXPECT_TRUE(one == two);
+
+  Labels other_kind = one;
+  ASSERT_TRUE(other_kind.Add(AddressId{9}, kr, common::LABEL_OTC).ok());
+  EXPECT_FALSE(one == other_kind);  // one more label
+  Labels renamed;
+  const ServiceId jp = *renamed.AddService("exchange_jp");
+  const ServiceId mixer3 = *renamed.AddService("mixer");
+  ASSERT_TRUE(
+      renamed.Add(AddressId{2}, jp, common::LABEL_EXCHANGE_WALLET).ok());
+  ASSERT_TRUE(renamed.Add(AddressId{5}, mixer3, common::LABEL_MIXER).ok());
+  EXPECT_FALSE(one == renamed);  // another service's name
+  Labels rekinded;
+  const ServiceId kr4 = *rekinded.AddService("exchange_kr");
+  const ServiceId mixer4 = *rekinded.AddService("mixer");
+  ASSERT_TRUE(
+      rekinded.Add(AddressId{2}, kr4, common::LABEL_EXCHANGE_DEPOSIT).ok());
+  ASSERT_TRUE(rekinded.Add(AddressId{5}, mixer4, common::LABEL_MIXER).ok());
+  EXPECT_FALSE(one == rekinded);  // another kind
+  Labels moved;
+  const ServiceId kr5 = *moved.AddService("exchange_kr");
+  const ServiceId mixer5 = *moved.AddService("mixer");
+  ASSERT_TRUE(moved.Add(AddressId{3}, kr5, common::LABEL_EXCHANGE_WALLET).ok());
+  ASSERT_TRUE(moved.Add(AddressId{5}, mixer5, common::LABEL_MIXER).ok());
+  EXPECT_FALSE(one == moved);  // another address
+}
+
 }  // namespace
 }  // namespace chaintrace

@@ -381,5 +381,68 @@ TEST(ReadLedgerText, RefusesNonFiniteScaleAndCashOutUsd) {
               HasSubstr("cash_out of 'hack1': usd must be a finite number"));
 }
 
+// The model does not depend on the order of records that the encoding
+// reorders: labels are written in address order and transactions merged
+// by time across chains, while a hand-written file may list them in any
+// order (a fuzzer found stage names and services interned in file order).
+TEST(ReadLedgerText, RecordOrderTheEncodingChangesRoundTrips) {
+  const std::string text = R"pb(
+    header {
+      chains {
+        name: "btc"
+        model: UTXO
+        native_asset: "BTC"
+        block_interval_s: 600
+      }
+      chains {
+        name: "eth"
+        model: ACCOUNT
+        native_asset: "ETH"
+        block_interval_s: 12
+      }
+      assets { name: "BTC" chain: "btc" decimals: 8 }
+      assets { name: "ETH" chain: "eth" decimals: 18 }
+    }
+    entities { name: "x" kind: ATTACKER }
+    attacks { name: "h" group: "x" victim: "x" time: 0 }
+    addresses { name: "a" chain: "btc" type: "p2wpkh" }
+    addresses { name: "b" chain: "btc" type: "p2tr" }
+    addresses { name: "e" chain: "eth" type: "eoa" }
+    addresses { name: "f" chain: "eth" type: "eoa" }
+    labels { address: "b" chain: "btc" kind: LABEL_MIXER service: "mixer" }
+    labels {
+      address: "a"
+      chain: "btc"
+      kind: LABEL_EXCHANGE_WALLET
+      service: "ex"
+    }
+    transactions {
+      id: "e0"
+      chain: "eth"
+      time: 100
+      inputs { address: "e" amount: 5 }
+      outputs { address: "f" amount: 5 }
+      truth { attack: "h" stage: "bridge" hop: 2 }
+    }
+    transactions {
+      id: "c0"
+      chain: "btc"
+      time: 50
+      coinbase: true
+      outputs { address: "a" amount: 10 }
+      truth { attack: "h" stage: "theft" hop: 0 }
+    }
+  )pb";
+  const auto read = ReadLedgerText(text, "order.textproto");
+  ASSERT_TRUE(read.ok()) << read.message();
+  const auto from_binary =
+      ParseLedgerBinary(EncodeLedgerBinary(*read), "binary");
+  ASSERT_TRUE(from_binary.ok()) << from_binary.message();
+  EXPECT_TRUE(*from_binary == *read);
+  const auto from_text = ReadLedgerText(FormatLedgerText(*read), "text");
+  ASSERT_TRUE(from_text.ok()) << from_text.message();
+  EXPECT_TRUE(*from_text == *read);
+}
+
 }  // namespace
 }  // namespace chaintrace
