@@ -30,35 +30,82 @@ Share ShareOf(Amount total, Amount weight, Amount whole) {
           static_cast<Amount>(exact % whole)};
 }
 
+// ShareOf for several weights of one `whole` > 0 and `total` >= 0: the
+// quotient is estimated in floating point (total / whole once, then one
+// multiplication per weight) and corrected by one step from the exact
+// 128-bit remainder, in place of an integer division per weight, which
+// is most of what a split of a few slots costs otherwise. The estimate is
+// within 2^-50 relative, so below 2^47 the correction is at most one; past
+// that, or should it not be, the exact division is taken.
+class SharesOfWhole {
+ public:
+  SharesOfWhole(Amount total, Amount whole)
+      : total_(total),
+        whole_(whole),
+        scale_(static_cast<double>(total) / static_cast<double>(whole)) {}
+
+  Share operator()(Amount weight) const {
+    const Int128 product = static_cast<Int128>(total_) * weight;
+    const double estimate = static_cast<double>(weight) * scale_;
+    if (estimate >= 0 && estimate < 0x1p47) {
+      auto q = static_cast<Amount>(estimate);
+      Int128 r = product - static_cast<Int128>(q) * whole_;
+      if (r < 0) {
+        --q;
+        r += whole_;
+      } else if (r >= whole_) {
+        ++q;
+        r -= whole_;
+      }
+      if (r >= 0 && r < whole_) [[likely]] {
+        return {q, static_cast<Amount>(r)};
+      }
+    }
+    return {static_cast<Amount>(product / whole_),
+            static_cast<Amount>(product % whole_)};
+  }
+
+ private:
+  Amount total_;
+  Amount whole_;
+  double scale_;
+};
+
 Amount Sum(std::span<const Amount> values) {
   Amount sum = 0;
   for (Amount v : values) sum += v;
   return sum;
 }
 
+// Slots (outputs and fee) of a split small enough for GiveToLargestRemainders
+// and ProRataFew.
+constexpr std::size_t kFewSlots = 8;
+
 // Hands `left` units (fewer than the slots) one each to the slots of the
-// largest remainders, ties to the lower index: repeated maximum, the
-// common small case. Served remainders become -1.
-[[gnu::always_inline]] inline void GiveByRepeatedMaximum(
-    std::size_t left, std::span<Amount> remainder, std::span<Amount> parts) {
+// largest remainders, ties to the lower index, for the common few slots.
+// A slot's rank in that order is counted, not found by repeated maximum:
+// which slot wins is data, and branches on it are mispredicted about every
+// other time, while n * n comparisons of a handful of slots are not.
+[[gnu::always_inline]] inline void GiveToLargestRemainders(
+    std::size_t left, std::span<const Amount> remainder,
+    std::span<Amount> parts) {
   const std::size_t n = remainder.size();
-  for (std::size_t k = 0; k < left; ++k) {
-    std::size_t best = n;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (remainder[i] < 0) continue;  // already served
-      if (best == n || remainder[i] > remainder[best]) best = i;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Amount r = remainder[i];
+    std::size_t rank = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      rank += static_cast<std::size_t>((remainder[j] > r) |
+                                       ((remainder[j] == r) & (j < i)));
     }
-    ++parts[best];
-    remainder[best] = -1;
+    parts[i] += static_cast<Amount>(rank < left);
   }
 }
 
 // SplitLargestRemainder of `total` over a transaction's outputs then its
 // fee, for the common few slots, in registers and on the stack: no scratch
 // vectors, no copies. The same parts: the `left` units go to the largest
-// remainders, ties to the lower index, as both branches there choose
-// (GiveByRepeatedMaximum is the first).
-constexpr std::size_t kFewSlots = 8;
+// remainders, ties to the lower index (SplitLargestRemainder gives them
+// with GiveToLargestRemainders too when the slots are few).
 Amount ProRataFew(Amount total, std::span<const Amount> outputs, Amount fee,
                   std::span<Amount> output_taint) {
   const std::size_t n = outputs.size() + 1;
@@ -71,16 +118,17 @@ Amount ProRataFew(Amount total, std::span<const Amount> outputs, Amount fee,
   std::array<Amount, kFewSlots> part{};
   std::array<Amount, kFewSlots> remainder{};
   if (whole > 0 && total > 0) {
+    const SharesOfWhole share_of(total, whole);
     Amount given = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      const Share share = ShareOf(total, weight(i), whole);
+      const Share share = share_of(weight(i));
       part[i] = share.quotient;
       remainder[i] = share.remainder;
       given += share.quotient;
     }
-    GiveByRepeatedMaximum(static_cast<std::size_t>(total - given),
-                          std::span<Amount>(remainder).first(n),
-                          std::span<Amount>(part).first(n));
+    GiveToLargestRemainders(static_cast<std::size_t>(total - given),
+                            std::span<const Amount>(remainder).first(n),
+                            std::span<Amount>(part).first(n));
   }
   std::copy(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(n - 1),
             output_taint.begin());
@@ -98,9 +146,10 @@ void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
     return;
   }
   scratch->remainder.resize(n);
+  const SharesOfWhole share_of(total, whole);
   Amount given = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const Share share = ShareOf(total, weights[i], whole);
+    const Share share = share_of(weights[i]);
     parts[i] = share.quotient;
     scratch->remainder[i] = share.remainder;
     given += parts[i];
@@ -108,9 +157,15 @@ void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
   // Fewer than n units are left over, one to each of the largest remainders.
   const auto left = static_cast<std::size_t>(total - given);
   if (left == 0) return;
-  if (left == 1 || n <= 2) {
-    // The common small case.
-    GiveByRepeatedMaximum(left, scratch->remainder, parts);
+  if (n < kFewSlots) {
+    GiveToLargestRemainders(left, scratch->remainder, parts);
+    return;
+  }
+  if (left == 1) {
+    // The first of the largest remainders.
+    ++parts[static_cast<std::size_t>(
+        std::max_element(scratch->remainder.begin(), scratch->remainder.end()) -
+        scratch->remainder.begin())];
     return;
   }
   std::vector<std::uint32_t>& order = scratch->order;

@@ -302,9 +302,4 @@ std::vector<float> HaircutFractions(const TraceInput& input, ChainId chain,
   return SystemBuilder(input, chain, options).Build();
 }
 
-float HaircutScore(double taint, double value) {
-  if (!(value > 0) || !(taint > 0)) return 0.0F;
-  return static_cast<float>(std::min(1.0, taint / value));
-}
-
 }  // namespace chaintrace::trace

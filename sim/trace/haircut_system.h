@@ -21,6 +21,7 @@
 // ACCOUNT chains: the same system with pool states as unknowns (see the
 // .cc); a debit takes balance-proportional taint from its address's pool.
 
+#include <algorithm>
 #include <vector>
 
 #include "model/ids.h"
@@ -31,8 +32,12 @@ namespace chaintrace::trace {
 // The score of an output carrying `taint` (real-valued) of its `value`:
 // min(1, taint / value), 0 when either is not positive. Both solvers
 // (HaircutFractions and sim/trace/haircut_exact.h) score with it, so that
-// their fractions agree to the bit.
-float HaircutScore(double taint, double value);
+// their fractions agree to the bit. Inline: the walk scores every
+// transaction it reaches.
+inline float HaircutScore(double taint, double value) {
+  if (!(value > 0) || !(taint > 0)) return 0.0F;
+  return static_cast<float>(std::min(1.0, taint / value));
+}
 
 // Per OutputId of `chain`: the haircut taint fraction in [0, 1].
 // Preconditions: CheckSeeds(ledger, input.seeds) is ok.

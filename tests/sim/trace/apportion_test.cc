@@ -67,6 +67,88 @@ TEST(SplitLargestRemainder, ConservesAndStaysWithinOneOfTheShare) {
   }
 }
 
+// The largest-remainder split written out the slow, obvious way: exact
+// 128-bit quotients and remainders, then the leftover units to the
+// largest remainders by a full sort (ties to the lower index).
+std::vector<Amount> ReferenceSplit(Amount total,
+                                   const std::vector<Amount>& weights) {
+  __extension__ using Int128 = __int128;
+  const std::size_t n = weights.size();
+  std::vector<Amount> parts(n, 0);
+  Amount whole = 0;
+  for (Amount w : weights) whole += w;
+  if (whole <= 0 || total <= 0) return parts;
+  std::vector<Amount> remainder(n);
+  Amount given = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Int128 product = static_cast<Int128>(total) * weights[i];
+    parts[i] = static_cast<Amount>(product / whole);
+    remainder[i] = static_cast<Amount>(product % whole);
+    given += parts[i];
+  }
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return remainder[a] != remainder[b] ? remainder[a] > remainder[b] : a < b;
+  });
+  for (Amount k = 0; k < total - given; ++k) {
+    ++parts[order[static_cast<std::size_t>(k)]];
+  }
+  return parts;
+}
+
+TEST(SplitLargestRemainder, EqualsTheReferenceSplitAtEveryMagnitude) {
+  // Small and large slot counts, and amounts from a few units to 2^61 (the
+  // quotient estimate is corrected up to 2^47, divided exactly past it),
+  // with exact divisions and equal remainders made common by small
+  // weights and totals of whole multiples.
+  // Exact quotients whose floating-point estimate falls just below them
+  // (18 * 55 / 66 = 15, estimated 14.999...).
+  EXPECT_EQ(Split(18, {55, 11}), (std::vector<Amount>{15, 3}));
+  EXPECT_EQ(Split(45, {22, 44}), (std::vector<Amount>{15, 30}));
+  EXPECT_EQ(Split(36, {55, 11}), (std::vector<Amount>{30, 6}));
+  std::mt19937_64 rng(2026);
+  Apportioner apportioner;
+  const std::uint64_t scales[] = {
+      40, 1000, 100000000, 3000000000000ULL, 1ULL << 47, 1ULL << 58};
+  for (int round = 0; round < 30000; ++round) {
+    const std::size_t n = round % 5 == 0 ? 9 + rng() % 40 : 2 + rng() % 6;
+    // Under 2^61 in all (48 weights below 2^55, or 8 below 2^58).
+    const std::uint64_t scale =
+        scales[static_cast<std::size_t>(round) % 6] / (n > 8 ? 8 : 1);
+    std::vector<Amount> weights(n);
+    Amount whole = 0;
+    for (Amount& w : weights) {
+      w = static_cast<Amount>(rng() % scale);
+      whole += w;
+    }
+    Amount total = 0;
+    switch (round % 4) {
+      case 0:
+        total = whole;
+        break;
+      case 1:
+        total = whole / 2;
+        break;
+      default:
+        total =
+            static_cast<Amount>(rng() % static_cast<std::uint64_t>(whole + 1));
+    }
+    const std::vector<Amount> expected = ReferenceSplit(total, weights);
+    ASSERT_EQ(Split(total, weights), expected) << "round " << round;
+    // The same weights as a transaction's outputs then its fee.
+    const std::vector<Amount> outputs(weights.begin(), weights.end() - 1);
+    const std::vector<Lot> lots = {Lot{total, total}};
+    std::vector<Amount> out_taint(outputs.size(), -1);
+    const Amount fee_taint = apportioner.Apportion(
+        SplitRule::kProRata, lots, outputs, weights.back(), out_taint);
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      ASSERT_EQ(out_taint[i], expected[i]) << "round " << round;
+    }
+    ASSERT_EQ(fee_taint, expected.back()) << "round " << round;
+  }
+}
+
 TEST(ProRataPart, RoundsToTheNearestTiesToTheSlice) {
   EXPECT_EQ(ProRataPart(100, 61, 150), 41);  // 40.67
   EXPECT_EQ(ProRataPart(100, 60, 150), 40);
