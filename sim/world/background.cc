@@ -88,12 +88,27 @@ void Simulation::OnBlock(const Event& e) {
   Schedule(e.time + b.interval, Ev::kBlock, e.a);
 }
 
+EntityId Simulation::NextPayer(PaymentProcess& p) {
+  const Population& pop = populations_[p.population];
+  const EntityId payer = p.ahead[p.next];
+  const auto drawn =
+      IdFromIndex<EntityId>(Index(pop.first) + p.payer_rng.Below(pop.count));
+  p.ahead[p.next] = drawn;
+  p.next = (p.next + 1) % kPayersAhead;
+  // In stages, each reading what the one before loaded: the holder record
+  // of the payer drawn now, the newest coin of the one paying in 4
+  // payments, that coin's ledger entries for the one paying in 2.
+  world_.PrefetchHolder(p.chain, drawn);
+  if (world_.params(p.chain).utxo) {
+    world_.PrefetchWallet(p.chain, p.ahead[(p.next + 3) % kPayersAhead]);
+    world_.PrefetchCoin(p.chain, p.ahead[(p.next + 1) % kPayersAhead]);
+  }
+  return payer;
+}
+
 void Simulation::OnPayment(const Event& e) {
   PaymentProcess& p = payments_[e.a];
-  const Population& pop = populations_[p.population];
-  const auto payer =
-      IdFromIndex<EntityId>(Index(pop.first) + p.rng.Below(pop.count));
-  world_.PrefetchHolder(p.chain, payer);
+  const EntityId payer = NextPayer(p);
   if (world_.params(p.chain).utxo) {
     PayUtxoChain(p, payer);
   } else {
@@ -128,8 +143,6 @@ void Simulation::PayUtxoChain(PaymentProcess& p, EntityId payer) {
   const bool batch =
       kind < traffic.consolidation_share() + traffic.batch_share();
   const int payees = batch ? static_cast<int>(rng.Between(3, 20)) : 1;
-  // The payer's coins are read after the payees are chosen: start loading.
-  world_.PrefetchCoin(chain, payer);
   outs_.clear();
   std::uint64_t reused = 0;
   for (int i = 0; i < payees; ++i) {

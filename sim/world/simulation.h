@@ -11,6 +11,7 @@
 // them. Each process draws from its own random stream.
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <queue>
@@ -98,11 +99,22 @@ class Simulation final : public launder::Venues {
     std::vector<std::uint8_t> on_chain;  // per ChainId
     double payments_per_day = 0;
   };
+  // Payers are drawn kPayersAhead payments before they pay, from a stream
+  // of their own, so that what a payment reads of its payer (holder
+  // record, newest coin, the coin's ledger entries: each load needing the
+  // one before) is loaded in stages over the payments in between instead
+  // of waited on in turn.
+  static constexpr std::uint32_t kPayersAhead = 6;
   struct PaymentProcess {
     ChainId chain = ChainId::kNone;
     std::uint32_t population = 0;
     double mean_gap = 0;  // seconds between payments
     Rng rng{0};
+    Rng payer_rng{0};
+    // The payers of the next kPayersAhead payments: ahead[next] pays next,
+    // ahead[(next + d - 1) % kPayersAhead] in d payments.
+    std::array<EntityId, kPayersAhead> ahead{};
+    std::uint32_t next = 0;
   };
   struct BlockProcess {
     ChainId chain = ChainId::kNone;
@@ -238,6 +250,9 @@ class Simulation final : public launder::Venues {
   // ---- background (background.cc)
   void OnBlock(const Event& e);
   void OnPayment(const Event& e);
+  // The next payer of `p`, drawing the one kPayersAhead payments on and
+  // starting to load what those in between will read.
+  EntityId NextPayer(PaymentProcess& p);
   void PayUtxoChain(PaymentProcess& p, EntityId payer);
   void PayAccountChain(PaymentProcess& p, EntityId payer);
   void OnMerchantSettle(const Event& e);

@@ -416,6 +416,14 @@ Status Simulation::SetupEntities() {
           MeanGap(pop.payments_per_day * static_cast<double>(pop.count));
       p.rng = Rng::Stream(seed_,
                           "payments/" + pop.name + "/" + ledger.chain(c).name);
+      p.payer_rng = Rng::Stream(seed_, "payments/" + pop.name + "/" +
+                                           ledger.chain(c).name + "/payers");
+      if (pop.count > 0) {
+        for (EntityId& payer : p.ahead) {
+          payer = IdFromIndex<EntityId>(Index(pop.first) +
+                                        p.payer_rng.Below(pop.count));
+        }
+      }
       payments_.push_back(p);
     }
   }

@@ -237,10 +237,14 @@ void World::PrefetchHolder(ChainId chain, EntityId holder) const {
   __builtin_prefetch(h + sizeof(Holder) - 1);
 }
 
+void World::PrefetchWallet(ChainId chain, EntityId holder) const {
+  const auto w = wallet(chain, holder);
+  if (!w.empty()) __builtin_prefetch(&w.back());
+}
+
 void World::PrefetchCoin(ChainId chain, EntityId holder) const {
   const auto w = wallet(chain, holder);
   if (w.empty()) return;
-  __builtin_prefetch(&w.back());
   const TxStore& store = ledger_->txs(chain);
   const auto o = static_cast<std::size_t>(Index(w.back()));
   if (o >= store.output_count()) return;

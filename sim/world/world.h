@@ -163,10 +163,12 @@ class World {
   void ReturnCoins(ChainId chain, EntityId holder, Purse purse,
                    std::span<const OutputId> coins);
   // Hints, changing nothing: start loading what a payment by `holder` will
-  // read, a holder's wallet record (PrefetchHolder), then, once that has
-  // arrived, its newest coin and the coin's ledger entries (PrefetchCoin),
-  // so that the cache misses overlap other work.
+  // read, in stages, each reading what the one before loaded: its holder
+  // record (PrefetchHolder), then its main purse's newest coin
+  // (PrefetchWallet), then that coin's ledger entries (PrefetchCoin), so
+  // that the cache misses overlap other work.
   void PrefetchHolder(ChainId chain, EntityId holder) const;
+  void PrefetchWallet(ChainId chain, EntityId holder) const;
   void PrefetchCoin(ChainId chain, EntityId holder) const;
 
   // ACCOUNT balance of `a` in `asset`.
