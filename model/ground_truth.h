@@ -98,6 +98,12 @@ class GroundTruth {
     return Index(a) < owner_.size() ? owner_[Index(a)] : EntityId::kNone;
   }
   void SetOwner(AddressId a, EntityId e);
+  // Reserves the owner array for `addresses` addresses (a hint).
+  void ReserveOwners(std::size_t addresses) { owner_.reserve(addresses); }
+  // A hint: starts loading where owner(a) will look. Changes nothing.
+  void PrefetchOwner(AddressId a) const {
+    if (Index(a) < owner_.size()) __builtin_prefetch(&owner_[Index(a)]);
+  }
 
   // ---- transactions (per chain)
   TxTruth tx(ChainId c, TxId t) const;

@@ -260,6 +260,13 @@ class Ledger {
   std::size_t address_count() const { return address_chain_.size(); }
   IdRange<AddressId> address_ids() const { return {0, address_count()}; }
   ChainId address_chain(AddressId a) const { return address_chain_[Index(a)]; }
+  // A hint: starts loading what appending a transaction that pays `a`
+  // checks of it. Changes nothing.
+  void PrefetchAddress(AddressId a) const {
+    if (Index(a) < address_chain_.size()) {
+      __builtin_prefetch(&address_chain_[Index(a)]);
+    }
+  }
   std::string_view address_name(AddressId a) const {
     return address_name_.Get(Index(a));
   }

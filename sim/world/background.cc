@@ -42,15 +42,21 @@ EntityId Simulation::RandomUser(ChainId chain, Rng& rng, bool merchants) const {
 
 AddressId Simulation::PayeeAddress(ChainId chain, EntityId payee, Rng& rng,
                                    bool* reused) {
+  const bool reuse = !world_.addresses_of(chain, payee).empty() &&
+                     rng.Bernoulli(traffic_[Index(chain)]->address_reuse());
+  // Favour the most recent addresses, as wallets show the latest.
+  const std::uint64_t back = reuse ? rng.Below(4) : 0;
+  return PayeeAddressAt(chain, payee, reuse, back, rng, reused);
+}
+
+AddressId Simulation::PayeeAddressAt(ChainId chain, EntityId payee, bool reuse,
+                                     std::uint64_t back, Rng& rng,
+                                     bool* reused) {
   const auto addrs = world_.addresses_of(chain, payee);
-  *reused = false;
-  if (!addrs.empty() &&
-      rng.Bernoulli(traffic_[Index(chain)]->address_reuse())) {
-    *reused = true;
-    // Favour the most recent addresses, as wallets show the latest.
+  *reused = reuse && !addrs.empty();
+  if (*reused) {
     const std::size_t n = addrs.size();
-    const std::size_t back = std::min<std::size_t>(rng.Below(4), n - 1);
-    return addrs[n - 1 - back];
+    return addrs[n - 1 - std::min<std::size_t>(back, n - 1)];
   }
   return world_.NewAddress(chain, payee, AddressRole::kPersonal, rng);
 }
@@ -88,38 +94,55 @@ void Simulation::OnBlock(const Event& e) {
   Schedule(e.time + b.interval, Ev::kBlock, e.a);
 }
 
-EntityId Simulation::NextPayer(PaymentProcess& p) {
+Simulation::PlannedPayment Simulation::PlanPayment(PaymentProcess& p) {
   const Population& pop = populations_[p.population];
-  const EntityId payer = p.ahead[p.next];
-  const auto drawn =
-      IdFromIndex<EntityId>(Index(pop.first) + p.payer_rng.Below(pop.count));
-  p.ahead[p.next] = drawn;
-  p.next = (p.next + 1) % kPayersAhead;
-  // In stages, each reading what the one before loaded: the holder record
-  // of the payer drawn now, the newest coin of the one paying in 4
-  // payments, that coin's ledger entries for the one paying in 2.
-  world_.PrefetchHolder(p.chain, drawn);
-  if (world_.params(p.chain).utxo) {
-    world_.PrefetchWallet(p.chain, p.ahead[(p.next + 3) % kPayersAhead]);
-    world_.PrefetchCoin(p.chain, p.ahead[(p.next + 1) % kPayersAhead]);
+  Rng& rng = p.ahead_rng;
+  PlannedPayment plan;
+  plan.payer = IdFromIndex<EntityId>(Index(pop.first) + rng.Below(pop.count));
+  plan.r = rng.Uniform01();
+  plan.payee = RandomUser(p.chain, rng, plan.r < kToExchange + kToMerchant);
+  plan.reuse = rng.Bernoulli(traffic_[Index(p.chain)]->address_reuse());
+  plan.back = static_cast<std::uint32_t>(rng.Below(4));
+  return plan;
+}
+
+Simulation::PlannedPayment Simulation::NextPayment(PaymentProcess& p) {
+  const PlannedPayment now = p.ahead[p.next];
+  const PlannedPayment& drawn = p.ahead[p.next] = PlanPayment(p);
+  p.next = (p.next + 1) % kPaymentsAhead;
+  // In stages, each reading what the one before loaded: the holder records
+  // of the payment planned now; for the one made in 4 payments the payer's
+  // newest coin and the payee's address (or the slot of a new one); for the
+  // one made in 2 that coin's ledger entries and the address's owner.
+  const ChainId chain = p.chain;
+  world_.PrefetchHolder(chain, drawn.payer);
+  world_.PrefetchHolder(chain, drawn.payee);
+  const PlannedPayment& in_4 = p.ahead[(p.next + 3) % kPaymentsAhead];
+  const PlannedPayment& in_2 = p.ahead[(p.next + 1) % kPaymentsAhead];
+  world_.PrefetchPayee(chain, in_4.payee, in_4.reuse, in_4.back);
+  if (world_.params(chain).utxo) {
+    world_.PrefetchWallet(chain, in_4.payer);
+    world_.PrefetchCoin(chain, in_2.payer);
+    if (in_2.reuse) world_.PrefetchPayeeOwner(chain, in_2.payee, in_2.back);
   }
-  return payer;
+  return now;
 }
 
 void Simulation::OnPayment(const Event& e) {
   PaymentProcess& p = payments_[e.a];
-  const EntityId payer = NextPayer(p);
+  const PlannedPayment plan = NextPayment(p);
   if (world_.params(p.chain).utxo) {
-    PayUtxoChain(p, payer);
+    PayUtxoChain(p, plan);
   } else {
-    PayAccountChain(p, payer);
+    PayAccountChain(p, plan);
   }
   Schedule(e.time + 1 + static_cast<Seconds>(p.rng.Exponential(p.mean_gap)),
            Ev::kPayment, e.a);
 }
 
-void Simulation::PayUtxoChain(PaymentProcess& p, EntityId payer) {
+void Simulation::PayUtxoChain(PaymentProcess& p, const PlannedPayment& plan) {
   const ChainId chain = p.chain;
+  const EntityId payer = plan.payer;
   const scenario::ChainTraffic& traffic = *traffic_[Index(chain)];
   ChainCounters& n = world_.counters(chain);
   Rng& rng = p.rng;
@@ -146,7 +169,9 @@ void Simulation::PayUtxoChain(PaymentProcess& p, EntityId payer) {
   outs_.clear();
   std::uint64_t reused = 0;
   for (int i = 0; i < payees; ++i) {
-    const double r = rng.Uniform01();
+    // The first payee was planned with the payer; the others are drawn now.
+    const bool planned = i == 0;
+    const double r = planned ? plan.r : rng.Uniform01();
     AddressId to = AddressId::kNone;
     bool was_reused = false;
     std::uint32_t x = 0;
@@ -155,11 +180,13 @@ void Simulation::PayUtxoChain(PaymentProcess& p, EntityId payer) {
       // construction after the first deposit.
       to = DepositAddress(x, chain, AccountOf(x, payer), rng, &was_reused);
     } else {
-      const EntityId payee = r < kToExchange + kToMerchant
-                                 ? RandomUser(chain, rng, true)
-                                 : RandomUser(chain, rng, false);
+      const EntityId payee =
+          planned ? plan.payee
+                  : RandomUser(chain, rng, r < kToExchange + kToMerchant);
       if (payee == EntityId::kNone || payee == payer) continue;
-      to = PayeeAddress(chain, payee, rng, &was_reused);
+      to = planned ? PayeeAddressAt(chain, payee, plan.reuse, plan.back, rng,
+                                    &was_reused)
+                   : PayeeAddress(chain, payee, rng, &was_reused);
     }
     const Amount amount = UsdToUnits(native, t, PaymentUsd(chain, rng));
     if (amount <= 0 || to == AddressId::kNone) continue;
@@ -176,8 +203,10 @@ void Simulation::PayUtxoChain(PaymentProcess& p, EntityId payer) {
   if (batch) ++n.batches;
 }
 
-void Simulation::PayAccountChain(PaymentProcess& p, EntityId payer) {
+void Simulation::PayAccountChain(PaymentProcess& p,
+                                 const PlannedPayment& plan) {
   const ChainId chain = p.chain;
+  const EntityId payer = plan.payer;
   const ChainParams& params = world_.params(chain);
   const scenario::ChainTraffic& traffic = *traffic_[Index(chain)];
   ChainCounters& n = world_.counters(chain);
@@ -200,7 +229,7 @@ void Simulation::PayAccountChain(PaymentProcess& p, EntityId payer) {
     ++n.unaffordable;
     return;
   }
-  const double r = rng.Uniform01();
+  const double r = plan.r;
   AddressId to = AddressId::kNone;
   bool reused = false;
   std::uint32_t x = 0;
@@ -209,11 +238,9 @@ void Simulation::PayAccountChain(PaymentProcess& p, EntityId payer) {
     to = DepositAddress(x, chain, AccountOf(x, payer), rng, &reused);
     to_exchange = true;
   } else {
-    const EntityId payee = r < kToExchange + kToMerchant
-                               ? RandomUser(chain, rng, true)
-                               : RandomUser(chain, rng, false);
+    const EntityId payee = plan.payee;
     if (payee == EntityId::kNone || payee == payer) return;
-    to = PayeeAddress(chain, payee, rng, &reused);
+    to = PayeeAddressAt(chain, payee, plan.reuse, plan.back, rng, &reused);
   }
   Amount amount = UsdToUnits(asset, t, PaymentUsd(chain, rng));
   // Pay what is there when the payer is short (a "max" send).

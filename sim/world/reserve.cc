@@ -88,6 +88,7 @@ void Simulation::ReserveStorage() {
   }
   ledger.ReserveAddresses(static_cast<std::size_t>(addresses),
                           static_cast<std::size_t>(name_bytes));
+  world_.ReserveAddresses(static_cast<std::size_t>(addresses));
 }
 
 }  // namespace chaintrace::sim

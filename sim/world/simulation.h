@@ -99,21 +99,33 @@ class Simulation final : public launder::Venues {
     std::vector<std::uint8_t> on_chain;  // per ChainId
     double payments_per_day = 0;
   };
-  // Payers are drawn kPayersAhead payments before they pay, from a stream
-  // of their own, so that what a payment reads of its payer (holder
-  // record, newest coin, the coin's ledger entries: each load needing the
-  // one before) is loaded in stages over the payments in between instead
-  // of waited on in turn.
-  static constexpr std::uint32_t kPayersAhead = 6;
+  // A payment's payer and first payee, drawn kPaymentsAhead payments
+  // before it is made from a stream of their own, so that what the payment
+  // reads of them (holder records, the payer's newest coin and its ledger
+  // entries, the payee's address and its owner: each load needing the one
+  // before) is loaded in stages over the payments in between instead of
+  // waited on in turn. The rest of a payment is drawn when it is made.
+  static constexpr std::uint32_t kPaymentsAhead = 6;
+  struct PlannedPayment {
+    EntityId payer = EntityId::kNone;
+    // The first payee: an exchange deposit when `r` < kToExchange (and an
+    // exchange takes it), else `payee`, a merchant or a user by `r`.
+    double r = 0;
+    EntityId payee = EntityId::kNone;
+    // To one of the payee's recent addresses (`back` from its newest)
+    // rather than a new one, when it has any.
+    bool reuse = false;
+    std::uint32_t back = 0;
+  };
   struct PaymentProcess {
     ChainId chain = ChainId::kNone;
     std::uint32_t population = 0;
     double mean_gap = 0;  // seconds between payments
     Rng rng{0};
-    Rng payer_rng{0};
-    // The payers of the next kPayersAhead payments: ahead[next] pays next,
-    // ahead[(next + d - 1) % kPayersAhead] in d payments.
-    std::array<EntityId, kPayersAhead> ahead{};
+    Rng ahead_rng{0};
+    // The next kPaymentsAhead payments: ahead[next] is made next,
+    // ahead[(next + d - 1) % kPaymentsAhead] in d payments.
+    std::array<PlannedPayment, kPaymentsAhead> ahead{};
     std::uint32_t next = 0;
   };
   struct BlockProcess {
@@ -250,11 +262,13 @@ class Simulation final : public launder::Venues {
   // ---- background (background.cc)
   void OnBlock(const Event& e);
   void OnPayment(const Event& e);
-  // The next payer of `p`, drawing the one kPayersAhead payments on and
-  // starting to load what those in between will read.
-  EntityId NextPayer(PaymentProcess& p);
-  void PayUtxoChain(PaymentProcess& p, EntityId payer);
-  void PayAccountChain(PaymentProcess& p, EntityId payer);
+  // Draws a payment kPaymentsAhead payments before it is made.
+  PlannedPayment PlanPayment(PaymentProcess& p);
+  // The next payment of `p`; plans the one kPaymentsAhead on and starts to
+  // load what those in between will read.
+  PlannedPayment NextPayment(PaymentProcess& p);
+  void PayUtxoChain(PaymentProcess& p, const PlannedPayment& plan);
+  void PayAccountChain(PaymentProcess& p, const PlannedPayment& plan);
   void OnMerchantSettle(const Event& e);
   void OnMinerSell(const Event& e);
   // A random member of a population active on `chain`; kNone if none.
@@ -262,6 +276,11 @@ class Simulation final : public launder::Venues {
   // Where a payment to `payee` goes: a reused address with the chain's
   // reuse probability, else a fresh one. `reused` tells which.
   AddressId PayeeAddress(ChainId chain, EntityId payee, Rng& rng, bool* reused);
+  // The same with the choice made: with `reuse`, its address `back` from
+  // the newest (the oldest when it has fewer), else (or when it has none)
+  // a fresh one.
+  AddressId PayeeAddressAt(ChainId chain, EntityId payee, bool reuse,
+                           std::uint64_t back, Rng& rng, bool* reused);
   double PaymentUsd(ChainId chain, Rng& rng) const;
   // ACCOUNT: the holder's address with the largest balance of `asset`
   // (kNone when it has none), the one a wallet would spend from.

@@ -416,14 +416,8 @@ Status Simulation::SetupEntities() {
           MeanGap(pop.payments_per_day * static_cast<double>(pop.count));
       p.rng = Rng::Stream(seed_,
                           "payments/" + pop.name + "/" + ledger.chain(c).name);
-      p.payer_rng = Rng::Stream(seed_, "payments/" + pop.name + "/" +
-                                           ledger.chain(c).name + "/payers");
-      if (pop.count > 0) {
-        for (EntityId& payer : p.ahead) {
-          payer = IdFromIndex<EntityId>(Index(pop.first) +
-                                        p.payer_rng.Below(pop.count));
-        }
-      }
+      p.ahead_rng = Rng::Stream(seed_, "payments/" + pop.name + "/" +
+                                           ledger.chain(c).name + "/ahead");
       payments_.push_back(p);
     }
   }
@@ -565,6 +559,7 @@ void Simulation::ScheduleFirstEvents() {
   for (std::uint32_t i = 0; i < payments_.size(); ++i) {
     PaymentProcess& p = payments_[i];
     if (p.mean_gap <= 0) continue;
+    for (PlannedPayment& plan : p.ahead) plan = PlanPayment(p);
     Schedule(static_cast<Seconds>(p.rng.Exponential(p.mean_gap)), Ev::kPayment,
              i);
   }

@@ -238,19 +238,51 @@ void World::PrefetchHolder(ChainId chain, EntityId holder) const {
 }
 
 void World::PrefetchWallet(ChainId chain, EntityId holder) const {
-  const auto w = wallet(chain, holder);
-  if (!w.empty()) __builtin_prefetch(&w.back());
+  const ChainState& s = chains_[Index(chain)];
+  if (Index(holder) >= s.holders.size()) return;
+  const Holder& h = s.holders[Index(holder)];
+  const std::vector<OutputId>& main = h.purses[static_cast<int>(Purse::kMain)];
+  if (!main.empty()) __builtin_prefetch(&main.back());
+  // Where the change address will go.
+  __builtin_prefetch(h.addresses.data() + h.addresses.size());
+}
+
+void World::PrefetchPayee(ChainId chain, EntityId holder, bool reuse,
+                          std::uint32_t back) const {
+  const ChainState& s = chains_[Index(chain)];
+  if (Index(holder) >= s.holders.size()) return;
+  const Holder& h = s.holders[Index(holder)];
+  const std::size_t n = h.addresses.size();
+  __builtin_prefetch(
+      h.addresses.data() +
+      (reuse && n > 0 ? n - 1 - std::min<std::size_t>(back, n - 1) : n));
+  const std::vector<OutputId>& main = h.purses[static_cast<int>(Purse::kMain)];
+  __builtin_prefetch(main.data() + main.size());
+}
+
+void World::PrefetchPayeeOwner(ChainId chain, EntityId holder,
+                               std::uint32_t back) const {
+  const auto addrs = addresses_of(chain, holder);
+  if (addrs.empty()) return;
+  const std::size_t n = addrs.size();
+  const AddressId a = addrs[n - 1 - std::min<std::size_t>(back, n - 1)];
+  truth_->PrefetchOwner(a);
+  ledger_->PrefetchAddress(a);
+  if (Index(a) < role_.size()) __builtin_prefetch(&role_[Index(a)]);
 }
 
 void World::PrefetchCoin(ChainId chain, EntityId holder) const {
   const auto w = wallet(chain, holder);
-  if (w.empty()) return;
   const TxStore& store = ledger_->txs(chain);
-  const auto o = static_cast<std::size_t>(Index(w.back()));
-  if (o >= store.output_count()) return;
-  __builtin_prefetch(&store.spent_bys()[o]);
-  __builtin_prefetch(&store.output_amounts()[o]);
-  __builtin_prefetch(&store.output_addresses()[o]);
+  // A payment takes its coins newest first, most often one to three.
+  const std::size_t coins = std::min<std::size_t>(w.size(), 3);
+  for (std::size_t k = w.size() - coins; k < w.size(); ++k) {
+    const auto o = static_cast<std::size_t>(Index(w[k]));
+    if (o >= store.output_count()) continue;
+    __builtin_prefetch(&store.spent_bys()[o]);
+    __builtin_prefetch(&store.output_amounts()[o]);
+    __builtin_prefetch(&store.output_addresses()[o]);
+  }
 }
 
 void World::ReturnCoins(ChainId chain, EntityId holder, Purse p,

@@ -108,6 +108,13 @@ class World {
   AddressId NewAddress(ChainId chain, EntityId owner, AddressRole role,
                        Rng& rng);
   AddressRole role(AddressId a) const { return role_[Index(a)]; }
+  // Reserves the per-address arrays (roles, truth owners) for `addresses`
+  // addresses in all: a hint, so that they are not copied at every
+  // doubling.
+  void ReserveAddresses(std::size_t addresses) {
+    role_.reserve(addresses);
+    truth_->ReserveOwners(addresses);
+  }
   // Every address `owner` received on, in creation order, per chain.
   std::span<const AddressId> addresses_of(ChainId chain, EntityId owner) const;
 
@@ -164,12 +171,20 @@ class World {
                    std::span<const OutputId> coins);
   // Hints, changing nothing: start loading what a payment by `holder` will
   // read, in stages, each reading what the one before loaded: its holder
-  // record (PrefetchHolder), then its main purse's newest coin
-  // (PrefetchWallet), then that coin's ledger entries (PrefetchCoin), so
-  // that the cache misses overlap other work.
+  // record (PrefetchHolder), then its main purse's newest coins and the
+  // slot of its next address (PrefetchWallet), then those coins' ledger
+  // entries (PrefetchCoin), so that the cache misses overlap other work.
   void PrefetchHolder(ChainId chain, EntityId holder) const;
   void PrefetchWallet(ChainId chain, EntityId holder) const;
   void PrefetchCoin(ChainId chain, EntityId holder) const;
+  // The same for a payee: the address `back` from its newest (with
+  // `reuse`) or the slot its next new address takes, and the end of its
+  // main purse (PrefetchPayee); then the owner and role entries of that
+  // recent address, which Credit reads (PrefetchPayeeOwner).
+  void PrefetchPayee(ChainId chain, EntityId holder, bool reuse,
+                     std::uint32_t back) const;
+  void PrefetchPayeeOwner(ChainId chain, EntityId holder,
+                          std::uint32_t back) const;
 
   // ACCOUNT balance of `a` in `asset`.
   Amount Balance(AssetId asset, AddressId a) const;
