@@ -46,11 +46,8 @@ Result<Id> AddNamed(std::vector<T>& items, NameIndex& index, T item,
 
 }  // namespace
 
-std::size_t GroundTruth::memory_bytes() const {
-  const auto bytes = [](const auto& v) {
-    return v.capacity() *
-           sizeof(typename std::decay_t<decltype(v)>::value_type);
-  };
+std::size_t GroundTruth::memory_bytes(Bytes which) const {
+  const auto bytes = [which](const auto& v) { return VectorBytes(v, which); };
   std::size_t n = bytes(owner_);
   for (const ChainTruth& c : chains_) n += bytes(c.txs) + bytes(c.outputs);
   return n;

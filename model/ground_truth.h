@@ -24,6 +24,7 @@
 
 #include "model/amount.h"
 #include "model/ids.h"
+#include "model/memory_bytes.h"
 #include "model/name_index.h"
 #include "model/status.h"
 #include "model/time.h"
@@ -123,8 +124,8 @@ class GroundTruth {
   void ShrinkToFit();
 
   // Heap bytes of the owner array and the transaction and output records,
-  // for memory accounting.
-  std::size_t memory_bytes() const;
+  // held or, with Bytes::kUsed, written (model/memory_bytes.h).
+  std::size_t memory_bytes(Bytes which = Bytes::kHeld) const;
 
   // Equal when entities, attacks, cash-outs, owners and every transaction's
   // and output's truth are; stage names compare by text, not by the order

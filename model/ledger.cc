@@ -31,37 +31,29 @@ void TxStore::IndexTxids() {
   }
 }
 
-namespace {
-
-template <typename T>
-std::size_t Capacity(const std::vector<T>& v) {
-  return v.capacity() * sizeof(T);
+std::size_t TxStore::memory_bytes(Bytes which) const {
+  const auto bytes = [which](const auto& v) { return VectorBytes(v, which); };
+  return bytes(time_) + bytes(fee_) + bytes(asset_) + bytes(coinbase_) +
+         bytes(input_begin_) + bytes(output_begin_) +
+         txid_.memory_bytes(which) + txid_index_.index.memory_bytes() +
+         bytes(input_spent_) + bytes(input_address_) + bytes(input_amount_) +
+         bytes(output_address_) + bytes(output_amount_) + bytes(output_tx_) +
+         bytes(spent_by_);
 }
 
-}  // namespace
-
-std::size_t TxStore::memory_bytes() const {
-  return Capacity(time_) + Capacity(fee_) + Capacity(asset_) +
-         Capacity(coinbase_) + Capacity(input_begin_) +
-         Capacity(output_begin_) + txid_.memory_bytes() +
-         txid_index_.index.memory_bytes() + Capacity(input_spent_) +
-         Capacity(input_address_) + Capacity(input_amount_) +
-         Capacity(output_address_) + Capacity(output_amount_) +
-         Capacity(output_tx_) + Capacity(spent_by_);
-}
-
-std::size_t Ledger::address_memory_bytes() const {
-  std::size_t n = Capacity(address_chain_) + Capacity(address_type_) +
-                  address_name_.memory_bytes();
+std::size_t Ledger::address_memory_bytes(Bytes which) const {
+  std::size_t n = VectorBytes(address_chain_, which) +
+                  VectorBytes(address_type_, which) +
+                  address_name_.memory_bytes(which);
   for (const NameIndex& index : address_index_.per_chain) {
     n += index.memory_bytes();
   }
   return n;
 }
 
-std::size_t Ledger::memory_bytes() const {
-  std::size_t n = address_memory_bytes();
-  for (const TxStore& s : stores_) n += s.memory_bytes();
+std::size_t Ledger::memory_bytes(Bytes which) const {
+  std::size_t n = address_memory_bytes(which);
+  for (const TxStore& s : stores_) n += s.memory_bytes(which);
   return n;
 }
 

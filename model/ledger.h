@@ -27,6 +27,7 @@
 #include "model/amount.h"
 #include "model/chain.h"
 #include "model/ids.h"
+#include "model/memory_bytes.h"
 #include "model/name_index.h"
 #include "model/status.h"
 #include "model/string_arena.h"
@@ -165,9 +166,9 @@ class TxStore {
     txid_index_.index.Prefetch(txid);
   }
 
-  // Heap bytes the store holds (vector capacities, txid arena and index),
-  // for memory accounting.
-  std::size_t memory_bytes() const;
+  // Heap bytes the store holds (vector capacities, txid arena and index)
+  // or, with Bytes::kUsed, has written (model/memory_bytes.h).
+  std::size_t memory_bytes(Bytes which = Bytes::kHeld) const;
 
   // The arrays themselves, for scans.
   std::span<const Seconds> times() const { return time_; }
@@ -318,10 +319,11 @@ class Ledger {
   // Errors: unknown chain, transaction or asset; output not of the tx.
   Status AddTheft(TheftReport theft);
 
-  // Heap bytes the ledger holds: every chain's TxStore::memory_bytes plus
-  // the address table (names, index, chain and type arrays).
-  std::size_t memory_bytes() const;
-  std::size_t address_memory_bytes() const;
+  // Heap bytes the ledger holds (or has written, with Bytes::kUsed):
+  // every chain's TxStore::memory_bytes plus the address table (names,
+  // index, chain and type arrays).
+  std::size_t memory_bytes(Bytes which = Bytes::kHeld) const;
+  std::size_t address_memory_bytes(Bytes which = Bytes::kHeld) const;
 
   // Reserves room for transactions, inputs and outputs on a chain.
   void Reserve(ChainId chain, std::size_t txs, std::size_t inputs,

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/memory_bytes.h"
+
 namespace chaintrace {
 
 class StringArena {
@@ -19,9 +21,10 @@ class StringArena {
   std::size_t size() const { return offsets_.size() - 1; }
   // Bytes of string data held.
   std::size_t bytes() const { return chars_.size(); }
-  // Heap bytes reserved (capacities), for memory accounting.
-  std::size_t memory_bytes() const {
-    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint64_t);
+  // Heap bytes held (capacities) or used (sizes), for memory accounting.
+  std::size_t memory_bytes(Bytes which = Bytes::kHeld) const {
+    return (which == Bytes::kHeld ? chars_.capacity() : chars_.size()) +
+           VectorBytes(offsets_, which);
   }
 
   // Precondition: i < size().

@@ -6,8 +6,8 @@
 // gap, one block per interval, ...); per-transaction shapes from the
 // default background's calibration (about 2.2 inputs and outputs per UTXO
 // transaction, one of each on ACCOUNT chains). An estimate only: more
-// appends still work, fewer leave reserved pages untouched (not resident),
-// and Simulate gives the unused capacity back at the end (ShrinkToFit).
+// appends still work, fewer leave reserved pages untouched (not resident,
+// counted by memory_bytes(Bytes::kHeld) but not kUsed).
 
 #include <algorithm>
 #include <cmath>
