@@ -11,14 +11,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/world/estimate.h"
 #include "sim/world/simulation.h"
 
 namespace chaintrace::sim {
 namespace {
 
-// Shares of a user payment's payee.
-constexpr double kToMerchant = 0.35;
-constexpr double kToExchange = 0.15;
 // Largest background payment, USD.
 constexpr double kMaxPaymentUsd = 5e6;
 
@@ -100,7 +98,8 @@ Simulation::PlannedPayment Simulation::PlanPayment(PaymentProcess& p) {
   PlannedPayment plan;
   plan.payer = IdFromIndex<EntityId>(Index(pop.first) + rng.Below(pop.count));
   plan.r = rng.Uniform01();
-  plan.payee = RandomUser(p.chain, rng, plan.r < kToExchange + kToMerchant);
+  plan.payee = RandomUser(p.chain, rng,
+                          plan.r < kPaymentToExchange + kPaymentToMerchant);
   plan.reuse = rng.Bernoulli(traffic_[Index(p.chain)]->address_reuse());
   plan.back = static_cast<std::uint32_t>(rng.Below(4));
   return plan;
@@ -175,14 +174,15 @@ void Simulation::PayUtxoChain(PaymentProcess& p, const PlannedPayment& plan) {
     AddressId to = AddressId::kNone;
     bool was_reused = false;
     std::uint32_t x = 0;
-    if (r < kToExchange && RandomExchange(chain, rng, &x)) {
+    if (r < kPaymentToExchange && RandomExchange(chain, rng, &x)) {
       // A deposit to the payer's own account at the exchange: reused by
       // construction after the first deposit.
       to = DepositAddress(x, chain, AccountOf(x, payer), rng, &was_reused);
     } else {
       const EntityId payee =
           planned ? plan.payee
-                  : RandomUser(chain, rng, r < kToExchange + kToMerchant);
+                  : RandomUser(chain, rng,
+                               r < kPaymentToExchange + kPaymentToMerchant);
       if (payee == EntityId::kNone || payee == payer) continue;
       to = planned ? PayeeAddressAt(chain, payee, plan.reuse, plan.back, rng,
                                     &was_reused)
@@ -234,7 +234,7 @@ void Simulation::PayAccountChain(PaymentProcess& p,
   bool reused = false;
   std::uint32_t x = 0;
   bool to_exchange = false;
-  if (r < kToExchange && RandomExchange(chain, rng, &x)) {
+  if (r < kPaymentToExchange && RandomExchange(chain, rng, &x)) {
     to = DepositAddress(x, chain, AccountOf(x, payer), rng, &reused);
     to_exchange = true;
   } else {

@@ -15,9 +15,6 @@ namespace chaintrace::sim {
 namespace {
 
 constexpr double kDay = 86400;
-// Shares of payment outputs the background sends to exchanges and
-// merchants (sim/world/background.cc).
-constexpr double kToExchange = 0.15;
 // Merchant settlements per chain and day (one process per chain).
 constexpr double kSettlesPerDay = 10;
 
@@ -124,10 +121,10 @@ void Estimator::Background() {
     // coins; an ACCOUNT transfer is one debit and one credit.
     const double payees = l.utxo ? 1 + l.batch_share * 10.5 : 1;
     l.io += l.payments * (l.utxo ? payees + 3 : 2);
-    l.deposits += l.payments * payees * kToExchange;
-    l.addresses +=
-        l.payments *
-        (payees * (1 - kToExchange) * (1 - l.address_reuse) + (l.utxo ? 1 : 0));
+    l.deposits += l.payments * payees * kPaymentToExchange;
+    l.addresses += l.payments *
+                   (payees * (1 - kPaymentToExchange) * (1 - l.address_reuse) +
+                    (l.utxo ? 1 : 0));
   }
 }
 

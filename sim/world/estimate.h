@@ -44,6 +44,12 @@
 
 namespace chaintrace::sim {
 
+// Shares of a background payment's payees paid at exchange deposit
+// addresses and at merchants (the rest at users): background.cc pays so,
+// the estimates (here and reserve.cc) count so.
+inline constexpr double kPaymentToExchange = 0.15;
+inline constexpr double kPaymentToMerchant = 0.35;
+
 inline constexpr std::uint64_t kBytesPerInputOutput = 70;
 inline constexpr std::uint64_t kBytesPerTransaction = 60;
 inline constexpr std::uint64_t kBytesPerAddress = 60;
