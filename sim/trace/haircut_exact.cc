@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "sim/trace/haircut_system.h"
-#include "sim/trace/huge_pages.h"
+#include "model/huge_pages.h"
 
 namespace chaintrace::trace {
 

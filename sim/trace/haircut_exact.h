@@ -32,7 +32,7 @@
 #include "model/amount.h"
 #include "sim/trace/apportion.h"
 #include "sim/trace/hop.h"
-#include "sim/trace/huge_pages.h"
+#include "model/huge_pages.h"
 #include "sim/trace/prefetch.h"
 
 namespace chaintrace::trace {

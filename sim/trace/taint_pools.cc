@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "sim/trace/hop.h"
-#include "sim/trace/huge_pages.h"
+#include "model/huge_pages.h"
 
 namespace chaintrace::trace {
 

@@ -11,7 +11,7 @@
 #include "sim/trace/attribution.h"
 #include "sim/trace/haircut_exact.h"
 #include "sim/trace/hop.h"
-#include "sim/trace/huge_pages.h"
+#include "model/huge_pages.h"
 #include "sim/trace/prefetch.h"
 #include "sim/trace/taint_pools.h"
 

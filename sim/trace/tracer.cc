@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "sim/trace/huge_pages.h"
+#include "model/huge_pages.h"
 
 namespace chaintrace::trace {
 

@@ -110,6 +110,12 @@ AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
   return a;
 }
 
+void World::ReserveAddresses(std::size_t addresses) {
+  role_.reserve(addresses);
+  truth_->ReserveOwners(addresses);
+  for (ChainState& s : chains_) s.holders.reserve(truth_->entities().size());
+}
+
 std::span<const AddressId> World::addresses_of(ChainId chain,
                                                EntityId owner) const {
   const ChainState& s = chains_[Index(chain)];

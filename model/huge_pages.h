@@ -1,11 +1,12 @@
-#ifndef CHAINTRACE_SIM_TRACE_HUGE_PAGES_H_
-#define CHAINTRACE_SIM_TRACE_HUGE_PAGES_H_
+#ifndef CHAINTRACE_MODEL_HUGE_PAGES_H_
+#define CHAINTRACE_MODEL_HUGE_PAGES_H_
 
-// Large per-output arrays backed by transparent huge pages where the
-// system offers them. A tracer's walk reads its per-output taint at the
-// spent outputs, which are scattered over the whole ledger: with 4 KiB
-// pages nearly every such read misses the TLB, and filling a fresh array
-// faults once per 4 KiB. Advising the kernel (madvise MADV_HUGEPAGE, Linux;
+// Large arrays read at random, backed by transparent huge pages where the
+// system offers them: a tracer's per-output taint, read at the spent
+// outputs, which are scattered over the whole ledger; the simulator's
+// holder records, read at random payers and payees. With 4 KiB pages
+// nearly every such read misses the TLB, and filling a fresh array faults
+// once per 4 KiB. Advising the kernel (madvise MADV_HUGEPAGE, Linux;
 // honoured when /sys/kernel/mm/transparent_hugepage/enabled is "always" or
 // "madvise") before the array is first written makes those 2 MiB pages.
 // Only a hint: results are the same with or without it, and elsewhere it
@@ -15,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-namespace chaintrace::trace {
+namespace chaintrace {
 
 // Advises huge pages for the whole 2 MiB pages inside [data, data + bytes).
 void AdviseHugePages(void* data, std::size_t bytes);
@@ -31,10 +32,10 @@ void AssignHuge(std::vector<T>* v, std::size_t n, const T& value) {
   *v = std::move(fresh);
 }
 
-// Storage for a tracer's own large working arrays: from 2 MiB up, whole
-// 2 MiB pages aligned to 2 MiB and advised to be huge, so that every byte
-// of it is on huge pages (AssignHuge can only advise the whole pages inside
-// what malloc returned, which leaves a small array with none); smaller
+// Storage for large working arrays (a tracer's, the simulator's): from 2 MiB
+// up, whole 2 MiB pages aligned to 2 MiB and advised to be huge, so that every
+// byte of it is on huge pages (AssignHuge can only advise the whole pages
+// inside what malloc returned, which leaves a small array with none); smaller
 // requests go to operator new. Over-aligned element types keep their
 // alignment either way.
 void* AllocateHuge(std::size_t bytes, std::size_t alignment);
@@ -61,6 +62,6 @@ struct HugePageAllocator {
 template <typename T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
-}  // namespace chaintrace::trace
+}  // namespace chaintrace
 
-#endif  // CHAINTRACE_SIM_TRACE_HUGE_PAGES_H_
+#endif  // CHAINTRACE_MODEL_HUGE_PAGES_H_

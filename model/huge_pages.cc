@@ -1,4 +1,4 @@
-#include "sim/trace/huge_pages.h"
+#include "model/huge_pages.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -8,7 +8,7 @@
 #include <sys/mman.h>
 #endif
 
-namespace chaintrace::trace {
+namespace chaintrace {
 
 void AdviseHugePages(void* data, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -50,4 +50,4 @@ void FreeHuge(void* data, std::size_t bytes, std::size_t alignment) {
   }
 }
 
-}  // namespace chaintrace::trace
+}  // namespace chaintrace
