@@ -13,6 +13,7 @@
 // does nothing.
 
 #include <cstddef>
+#include <memory_resource>
 #include <utility>
 #include <vector>
 
@@ -61,6 +62,24 @@ struct HugePageAllocator {
 
 template <typename T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
+// The same as a polymorphic memory resource: upstream of a pool of many
+// small blocks (std::pmr::unsynchronized_pool_resource), it puts the pool's
+// chunks on huge pages once they reach 2 MiB.
+class HugePageResource final : public std::pmr::memory_resource {
+ private:
+  void* do_allocate(std::size_t bytes, std::size_t alignment) override {
+    return AllocateHuge(bytes, alignment);
+  }
+  void do_deallocate(void* p, std::size_t bytes,
+                     std::size_t alignment) override {
+    FreeHuge(p, bytes, alignment);
+  }
+  bool do_is_equal(
+      const std::pmr::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
+};
 
 }  // namespace chaintrace
 

@@ -59,7 +59,7 @@ EntityId World::AddEntity(Entity entity) {
 AddressId World::NewAddress(ChainId chain, EntityId owner, AddressRole role,
                             Rng& rng) {
   ChainState& s = state(chain);
-  std::vector<AddressId>& owned = holder(s, owner).addresses;
+  std::pmr::vector<AddressId>& owned = holder(s, owner).addresses;
   std::string_view type;
   std::string_view prefix;
   if (s.params.utxo) {
@@ -211,7 +211,7 @@ std::span<const OutputId> World::wallet(ChainId chain, EntityId holder,
 Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
                         std::size_t max_inputs, CoinOrder order, Rng& rng,
                         std::vector<OutputId>* picked) {
-  std::vector<OutputId>& w = purse(state(chain), holder, p);
+  std::pmr::vector<OutputId>& w = purse(state(chain), holder, p);
   const TxStore& store = ledger_->txs(chain);
   const std::size_t first = picked->size();
   Amount have = 0;
@@ -238,8 +238,7 @@ Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
 void World::PrefetchHolder(ChainId chain, EntityId holder) const {
   const ChainState& s = chains_[Index(chain)];
   if (Index(holder) >= s.holders.size()) return;
-  // Every line of the record: 96 bytes at any 16-byte alignment can span
-  // three.
+  // Every line of the record (two: 128 bytes, aligned).
   const auto first =
       reinterpret_cast<std::uintptr_t>(&s.holders[Index(holder)]);
   for (std::uintptr_t line = first & ~std::uintptr_t{63};
@@ -252,7 +251,8 @@ void World::PrefetchWallet(ChainId chain, EntityId holder) const {
   const ChainState& s = chains_[Index(chain)];
   if (Index(holder) >= s.holders.size()) return;
   const Holder& h = s.holders[Index(holder)];
-  const std::vector<OutputId>& main = h.purses[static_cast<int>(Purse::kMain)];
+  const std::pmr::vector<OutputId>& main =
+      h.purses[static_cast<int>(Purse::kMain)];
   if (!main.empty()) __builtin_prefetch(&main.back());
   // Where the change address will go.
   __builtin_prefetch(h.addresses.data() + h.addresses.size());
@@ -267,7 +267,8 @@ void World::PrefetchPayee(ChainId chain, EntityId holder, bool reuse,
   __builtin_prefetch(
       h.addresses.data() +
       (reuse && n > 0 ? n - 1 - std::min<std::size_t>(back, n - 1) : n));
-  const std::vector<OutputId>& main = h.purses[static_cast<int>(Purse::kMain)];
+  const std::pmr::vector<OutputId>& main =
+      h.purses[static_cast<int>(Purse::kMain)];
   __builtin_prefetch(main.data() + main.size());
 }
 
@@ -298,7 +299,7 @@ void World::PrefetchCoin(ChainId chain, EntityId holder) const {
 
 void World::ReturnCoins(ChainId chain, EntityId holder, Purse p,
                         std::span<const OutputId> coins) {
-  std::vector<OutputId>& w = purse(state(chain), holder, p);
+  std::pmr::vector<OutputId>& w = purse(state(chain), holder, p);
   for (auto it = coins.rbegin(); it != coins.rend(); ++it) w.push_back(*it);
 }
 

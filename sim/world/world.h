@@ -20,6 +20,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <memory_resource>
 #include <span>
 #include <string>
 #include <string_view>
@@ -219,9 +220,16 @@ class World {
   // What the world keeps per holder and chain, in one block so that a
   // payment touches one place per party: its purses (UTXO outputs, most
   // recent last) and its addresses in creation order.
-  struct Holder {
-    std::vector<OutputId> purses[kPurses];
-    std::vector<AddressId> addresses;
+  // The lists' blocks come from the world's pool (lists_). Two whole cache
+  // lines (pmr vectors are 32 bytes).
+  struct alignas(64) Holder {
+    explicit Holder(std::pmr::memory_resource* lists)
+        : purses{std::pmr::vector<OutputId>(lists),
+                 std::pmr::vector<OutputId>(lists),
+                 std::pmr::vector<OutputId>(lists)},
+          addresses(lists) {}
+    std::pmr::vector<OutputId> purses[kPurses];
+    std::pmr::vector<AddressId> addresses;
   };
   using TxidBuffer = std::array<char, 32>;
   struct ChainState {
@@ -244,13 +252,18 @@ class World {
   TxId Append(ChainId chain, TxSpec& spec);
   void Credit(ChainId chain, TxId tx);
   Holder& holder(ChainState& s, EntityId e) {
-    if (s.holders.size() <= Index(e)) s.holders.resize(Index(e) + 1);
+    while (s.holders.size() <= Index(e)) s.holders.emplace_back(&lists_);
     return s.holders[Index(e)];
   }
-  std::vector<OutputId>& purse(ChainState& s, EntityId e, Purse p) {
+  std::pmr::vector<OutputId>& purse(ChainState& s, EntityId e, Purse p) {
     return holder(s, e).purses[static_cast<int>(p)];
   }
 
+  // The holders' coin and address lists: many small blocks, read at
+  // random, pooled on huge pages (declared before chains_, which holds
+  // the lists, so that it outlives them).
+  HugePageResource lists_upstream_;
+  std::pmr::unsynchronized_pool_resource lists_{&lists_upstream_};
   Ledger* ledger_;
   GroundTruth* truth_;
   std::uint64_t seed_;
