@@ -92,17 +92,40 @@ void Simulation::OnBlock(const Event& e) {
   Schedule(e.time + b.interval, Ev::kBlock, e.a);
 }
 
+Simulation::PlannedPayee Simulation::PlanPayee(ChainId chain, Rng& rng,
+                                               bool users_only) {
+  PlannedPayee q;
+  q.r = users_only ? 1.0 : rng.Uniform01();
+  q.payee =
+      RandomUser(chain, rng, q.r < kPaymentToExchange + kPaymentToMerchant);
+  q.reuse = rng.Bernoulli(traffic_[Index(chain)]->address_reuse());
+  q.back = static_cast<std::uint32_t>(rng.Below(4));
+  return q;
+}
+
 Simulation::PlannedPayment Simulation::PlanPayment(PaymentProcess& p) {
   const Population& pop = populations_[p.population];
-  Rng& rng = p.ahead_rng;
   PlannedPayment plan;
-  plan.payer = IdFromIndex<EntityId>(Index(pop.first) + rng.Below(pop.count));
-  plan.r = rng.Uniform01();
-  plan.payee = RandomUser(p.chain, rng,
-                          plan.r < kPaymentToExchange + kPaymentToMerchant);
-  plan.reuse = rng.Bernoulli(traffic_[Index(p.chain)]->address_reuse());
-  plan.back = static_cast<std::uint32_t>(rng.Below(4));
+  plan.payer =
+      IdFromIndex<EntityId>(Index(pop.first) + p.ahead_rng.Below(pop.count));
+  plan.first = PlanPayee(p.chain, p.ahead_rng);
   return plan;
+}
+
+AddressId Simulation::PayeeTarget(ChainId chain, EntityId payer,
+                                  const PlannedPayee& q, Rng& rng, bool* reused,
+                                  std::uint32_t* exchange) {
+  *reused = false;
+  *exchange = kNoExchange;
+  std::uint32_t x = 0;
+  if (q.r < kPaymentToExchange && RandomExchange(chain, rng, &x)) {
+    // A deposit to the payer's own account at the exchange: reused by
+    // construction after the first deposit.
+    *exchange = x;
+    return DepositAddress(x, chain, AccountOf(x, payer), rng, reused);
+  }
+  if (q.payee == EntityId::kNone || q.payee == payer) return AddressId::kNone;
+  return PayeeAddressAt(chain, q.payee, q.reuse, q.back, rng, reused);
 }
 
 Simulation::PlannedPayment Simulation::NextPayment(PaymentProcess& p) {
@@ -115,14 +138,17 @@ Simulation::PlannedPayment Simulation::NextPayment(PaymentProcess& p) {
   // one made in 2 that coin's ledger entries and the address's owner.
   const ChainId chain = p.chain;
   world_.PrefetchHolder(chain, drawn.payer);
-  world_.PrefetchHolder(chain, drawn.payee);
+  world_.PrefetchHolder(chain, drawn.first.payee);
   const PlannedPayment& in_4 = p.ahead[(p.next + 3) % kPaymentsAhead];
   const PlannedPayment& in_2 = p.ahead[(p.next + 1) % kPaymentsAhead];
-  world_.PrefetchPayee(chain, in_4.payee, in_4.reuse, in_4.back);
+  world_.PrefetchPayee(chain, in_4.first.payee, in_4.first.reuse,
+                       in_4.first.back);
   if (world_.params(chain).utxo) {
     world_.PrefetchWallet(chain, in_4.payer);
     world_.PrefetchCoin(chain, in_2.payer);
-    if (in_2.reuse) world_.PrefetchPayeeOwner(chain, in_2.payee, in_2.back);
+    if (in_2.first.reuse) {
+      world_.PrefetchPayeeOwner(chain, in_2.first.payee, in_2.first.back);
+    }
   }
   return now;
 }
@@ -164,32 +190,29 @@ void Simulation::PayUtxoChain(PaymentProcess& p, const PlannedPayment& plan) {
   }
   const bool batch =
       kind < traffic.consolidation_share() + traffic.batch_share();
-  const int payees = batch ? static_cast<int>(rng.Between(3, 20)) : 1;
+  // The first payee was planned with the payer; a batch's others are drawn
+  // now, all before any is paid, so that their records load together.
+  payees_.assign(1, plan.first);
+  if (batch) {
+    const auto payees = static_cast<int>(rng.Between(3, 20));
+    for (int i = 1; i < payees; ++i) {
+      payees_.push_back(PlanPayee(chain, rng));
+      world_.PrefetchHolder(chain, payees_.back().payee);
+    }
+    for (std::size_t i = 1; i < payees_.size(); ++i) {
+      world_.PrefetchPayee(chain, payees_[i].payee, payees_[i].reuse,
+                           payees_[i].back);
+    }
+  }
   outs_.clear();
   std::uint64_t reused = 0;
-  for (int i = 0; i < payees; ++i) {
-    // The first payee was planned with the payer; the others are drawn now.
-    const bool planned = i == 0;
-    const double r = planned ? plan.r : rng.Uniform01();
-    AddressId to = AddressId::kNone;
+  for (const PlannedPayee& q : payees_) {
     bool was_reused = false;
-    std::uint32_t x = 0;
-    if (r < kPaymentToExchange && RandomExchange(chain, rng, &x)) {
-      // A deposit to the payer's own account at the exchange: reused by
-      // construction after the first deposit.
-      to = DepositAddress(x, chain, AccountOf(x, payer), rng, &was_reused);
-    } else {
-      const EntityId payee =
-          planned ? plan.payee
-                  : RandomUser(chain, rng,
-                               r < kPaymentToExchange + kPaymentToMerchant);
-      if (payee == EntityId::kNone || payee == payer) continue;
-      to = planned ? PayeeAddressAt(chain, payee, plan.reuse, plan.back, rng,
-                                    &was_reused)
-                   : PayeeAddress(chain, payee, rng, &was_reused);
-    }
+    std::uint32_t x = kNoExchange;
+    const AddressId to = PayeeTarget(chain, payer, q, rng, &was_reused, &x);
+    if (to == AddressId::kNone) continue;
     const Amount amount = UsdToUnits(native, t, PaymentUsd(chain, rng));
-    if (amount <= 0 || to == AddressId::kNone) continue;
+    if (amount <= 0) continue;
     outs_.push_back(OutputSpec{to, amount});
     reused += was_reused ? 1 : 0;
   }
@@ -229,19 +252,11 @@ void Simulation::PayAccountChain(PaymentProcess& p,
     ++n.unaffordable;
     return;
   }
-  const double r = plan.r;
-  AddressId to = AddressId::kNone;
   bool reused = false;
-  std::uint32_t x = 0;
-  bool to_exchange = false;
-  if (r < kPaymentToExchange && RandomExchange(chain, rng, &x)) {
-    to = DepositAddress(x, chain, AccountOf(x, payer), rng, &reused);
-    to_exchange = true;
-  } else {
-    const EntityId payee = plan.payee;
-    if (payee == EntityId::kNone || payee == payer) return;
-    to = PayeeAddressAt(chain, payee, plan.reuse, plan.back, rng, &reused);
-  }
+  std::uint32_t x = kNoExchange;
+  const AddressId to = PayeeTarget(chain, payer, plan.first, rng, &reused, &x);
+  if (to == AddressId::kNone) return;
+  const bool to_exchange = x != kNoExchange;
   Amount amount = UsdToUnits(asset, t, PaymentUsd(chain, rng));
   // Pay what is there when the payer is short (a "max" send).
   const Amount fee = world_.GasFee(chain, t, gas);

@@ -122,16 +122,27 @@ void Simulation::OnExchangeWithdraw(const Event& e) {
   // Withdrawals are spread over the exchange's chains by their assets.
   const auto k = rng.Poisson(mean);
   if (params.utxo) {
+    // The users are drawn first, all before any is paid, so that their
+    // records load together.
+    payees_.clear();
+    for (std::uint64_t i = 0; i < k; ++i) {
+      const PlannedPayee q = PlanPayee(chain, rng, /*users_only=*/true);
+      if (q.payee == EntityId::kNone) break;
+      world_.PrefetchHolder(chain, q.payee);
+      payees_.push_back(q);
+    }
+    for (const PlannedPayee& q : payees_) {
+      world_.PrefetchPayee(chain, q.payee, q.reuse, q.back);
+    }
     outs_.clear();
     std::uint64_t reused = 0;
-    for (std::uint64_t i = 0; i < k; ++i) {
-      const EntityId user = RandomUser(chain, rng, false);
-      if (user == EntityId::kNone) break;
+    for (const PlannedPayee& q : payees_) {
       bool r = false;
-      const AddressId to = PayeeAddress(chain, user, rng, &r);
+      std::uint32_t none = kNoExchange;
+      const AddressId to = PayeeTarget(chain, s.entity, q, rng, &r, &none);
       const Amount amount =
           UsdToUnits(params.native, t, PaymentUsd(chain, rng) * 3);
-      if (amount <= 0) continue;
+      if (amount <= 0 || to == AddressId::kNone) continue;
       outs_.push_back(OutputSpec{to, amount});
       reused += r ? 1 : 0;
     }

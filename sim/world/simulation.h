@@ -106,17 +106,22 @@ class Simulation final : public launder::Venues {
   // before) is loaded in stages over the payments in between instead of
   // waited on in turn. The rest of a payment is drawn when it is made.
   static constexpr std::uint32_t kPaymentsAhead = 6;
-  struct PlannedPayment {
-    EntityId payer = EntityId::kNone;
-    // The first payee: an exchange deposit when `r` < kToExchange (and an
-    // exchange takes it), else `payee`, a merchant or a user by `r`.
+  // A payee drawn before it is paid: an exchange deposit when `r` <
+  // kPaymentToExchange (and an exchange takes it), else `payee`, a merchant
+  // or a user by `r`, at one of its recent addresses (`back` from its
+  // newest) with `reuse` when it has any, else at a new one.
+  struct PlannedPayee {
     double r = 0;
     EntityId payee = EntityId::kNone;
-    // To one of the payee's recent addresses (`back` from its newest)
-    // rather than a new one, when it has any.
     bool reuse = false;
     std::uint32_t back = 0;
   };
+  struct PlannedPayment {
+    EntityId payer = EntityId::kNone;
+    PlannedPayee first;
+  };
+  // PayeeTarget's exchange when the payee is not one.
+  static constexpr std::uint32_t kNoExchange = 0xFFFFFFFF;
   struct PaymentProcess {
     ChainId chain = ChainId::kNone;
     std::uint32_t population = 0;
@@ -262,8 +267,14 @@ class Simulation final : public launder::Venues {
   // ---- background (background.cc)
   void OnBlock(const Event& e);
   void OnPayment(const Event& e);
+  // Draws a payee (users only, no exchange: `users_only`).
+  PlannedPayee PlanPayee(ChainId chain, Rng& rng, bool users_only = false);
   // Draws a payment kPaymentsAhead payments before it is made.
   PlannedPayment PlanPayment(PaymentProcess& p);
+  // Where `payer` pays `q`: an exchange deposit of its own account or the
+  // payee's address; kNone when nobody is paid (the payee is the payer).
+  AddressId PayeeTarget(ChainId chain, EntityId payer, const PlannedPayee& q,
+                        Rng& rng, bool* reused, std::uint32_t* exchange);
   // The next payment of `p`; plans the one kPaymentsAhead on and starts to
   // load what those in between will read.
   PlannedPayment NextPayment(PaymentProcess& p);
@@ -364,6 +375,7 @@ class Simulation final : public launder::Venues {
   std::uint64_t seq_ = 0;
   // Scratch.
   std::vector<OutputSpec> outs_;
+  std::vector<PlannedPayee> payees_;
   std::vector<OutputId> coins_;
 };
 
