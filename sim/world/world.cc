@@ -16,11 +16,23 @@ std::uint64_t Mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// Writes `v`'s low `digits` hex digits at `out`; returns the end.
+// The two hex digits of every byte value, so that names and txids are
+// written a byte (two digits) at a time.
+constexpr std::array<std::array<char, 2>, 256> kHexPairs = [] {
+  constexpr char kHex[] = "0123456789abcdef";
+  std::array<std::array<char, 2>, 256> pairs{};
+  for (std::size_t b = 0; b < 256; ++b)
+    pairs[b] = {kHex[b >> 4], kHex[b & 0xF]};
+  return pairs;
+}();
+
+// Writes `v`'s low `digits` hex digits at `out` (an even number of
+// them); returns the end.
 char* PutHex(std::uint64_t v, int digits, char* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (int i = digits - 1; i >= 0; --i) {
-    *out++ = kHex[(v >> (4 * i)) & 0xF];
+  for (int i = digits / 2 - 1; i >= 0; --i) {
+    const std::array<char, 2>& pair = kHexPairs[(v >> (8 * i)) & 0xFF];
+    *out++ = pair[0];
+    *out++ = pair[1];
   }
   return out;
 }
