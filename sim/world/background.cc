@@ -52,10 +52,7 @@ AddressId Simulation::PayeeAddressAt(ChainId chain, EntityId payee, bool reuse,
                                      bool* reused) {
   const auto addrs = world_.addresses_of(chain, payee);
   *reused = reuse && !addrs.empty();
-  if (*reused) {
-    const std::size_t n = addrs.size();
-    return addrs[n - 1 - std::min<std::size_t>(back, n - 1)];
-  }
+  if (*reused) return addrs[RecentAddressIndex(addrs.size(), back)];
   return world_.NewAddress(chain, payee, AddressRole::kPersonal, rng);
 }
 

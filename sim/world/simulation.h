@@ -104,7 +104,8 @@ class Simulation final : public launder::Venues {
   // reads of them (holder records, the payer's newest coin and its ledger
   // entries, the payee's address and its owner: each load needing the one
   // before) is loaded in stages over the payments in between instead of
-  // waited on in turn. The rest of a payment is drawn when it is made.
+  // waited on in turn. The rest of a payment (its kind, a batch's other
+  // payees, amounts) is drawn from the process's stream when it is made.
   static constexpr std::uint32_t kPaymentsAhead = 6;
   // A payee drawn before it is paid: an exchange deposit when `r` <
   // kPaymentToExchange (and an exchange takes it), else `payee`, a merchant
@@ -267,7 +268,9 @@ class Simulation final : public launder::Venues {
   // ---- background (background.cc)
   void OnBlock(const Event& e);
   void OnPayment(const Event& e);
-  // Draws a payee (users only, no exchange: `users_only`).
+  // Draws a payee: an exchange deposit, a merchant or a user in the
+  // background's shares, or with `users_only` a user (exchange
+  // withdrawals).
   PlannedPayee PlanPayee(ChainId chain, Rng& rng, bool users_only = false);
   // Draws a payment kPaymentsAhead payments before it is made.
   PlannedPayment PlanPayment(PaymentProcess& p);

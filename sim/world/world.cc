@@ -21,8 +21,9 @@ std::uint64_t Mix(std::uint64_t x) {
 constexpr std::array<std::array<char, 2>, 256> kHexPairs = [] {
   constexpr char kHex[] = "0123456789abcdef";
   std::array<std::array<char, 2>, 256> pairs{};
-  for (std::size_t b = 0; b < 256; ++b)
+  for (std::size_t b = 0; b < 256; ++b) {
     pairs[b] = {kHex[b >> 4], kHex[b & 0xF]};
+  }
   return pairs;
 }();
 
@@ -250,13 +251,10 @@ Amount World::TakeCoins(ChainId chain, EntityId holder, Purse p, Amount want,
 void World::PrefetchHolder(ChainId chain, EntityId holder) const {
   const ChainState& s = chains_[Index(chain)];
   if (Index(holder) >= s.holders.size()) return;
-  // Every line of the record (two: 128 bytes, aligned).
-  const auto first =
-      reinterpret_cast<std::uintptr_t>(&s.holders[Index(holder)]);
-  for (std::uintptr_t line = first & ~std::uintptr_t{63};
-       line < first + sizeof(Holder); line += 64) {
-    __builtin_prefetch(reinterpret_cast<const void*>(line));
-  }
+  // Both lines of the record.
+  const char* h = reinterpret_cast<const char*>(&s.holders[Index(holder)]);
+  __builtin_prefetch(h);
+  __builtin_prefetch(h + 64);
 }
 
 void World::PrefetchWallet(ChainId chain, EntityId holder) const {
@@ -276,9 +274,8 @@ void World::PrefetchPayee(ChainId chain, EntityId holder, bool reuse,
   if (Index(holder) >= s.holders.size()) return;
   const Holder& h = s.holders[Index(holder)];
   const std::size_t n = h.addresses.size();
-  __builtin_prefetch(
-      h.addresses.data() +
-      (reuse && n > 0 ? n - 1 - std::min<std::size_t>(back, n - 1) : n));
+  __builtin_prefetch(h.addresses.data() +
+                     (reuse && n > 0 ? RecentAddressIndex(n, back) : n));
   const std::pmr::vector<OutputId>& main =
       h.purses[static_cast<int>(Purse::kMain)];
   __builtin_prefetch(main.data() + main.size());
@@ -288,8 +285,7 @@ void World::PrefetchPayeeOwner(ChainId chain, EntityId holder,
                                std::uint32_t back) const {
   const auto addrs = addresses_of(chain, holder);
   if (addrs.empty()) return;
-  const std::size_t n = addrs.size();
-  const AddressId a = addrs[n - 1 - std::min<std::size_t>(back, n - 1)];
+  const AddressId a = addrs[RecentAddressIndex(addrs.size(), back)];
   truth_->PrefetchOwner(a);
   ledger_->PrefetchAddress(a);
   if (Index(a) < role_.size()) __builtin_prefetch(&role_[Index(a)]);

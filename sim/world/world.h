@@ -17,6 +17,7 @@
 // one vector of unspent outputs per holder and chain (UTXO wallets). No heap
 // object per transaction.
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -67,6 +68,12 @@ struct Path {
 // rounded to the nearest base unit.
 inline Amount VbytesFee(double rate, std::int64_t vbytes) {
   return static_cast<Amount>(std::llround(rate * static_cast<double>(vbytes)));
+}
+
+// The index of a holder's address `back` from its newest among `n` > 0
+// (the oldest when it has fewer).
+inline std::size_t RecentAddressIndex(std::size_t n, std::uint64_t back) {
+  return n - 1 - static_cast<std::size_t>(std::min<std::uint64_t>(back, n - 1));
 }
 
 // Per-chain parameters, resolved from the scenario.
@@ -231,6 +238,7 @@ class World {
     std::pmr::vector<OutputId> purses[kPurses];
     std::pmr::vector<AddressId> addresses;
   };
+  static_assert(sizeof(Holder) == 128);
   using TxidBuffer = std::array<char, 32>;
   struct ChainState {
     ChainParams params;
