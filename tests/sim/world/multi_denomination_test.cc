@@ -121,8 +121,9 @@ TEST(MultiDenominationRound, ConservesValueAndRepaysEveryParticipant) {
         // standard value; without, it and a remainder below the smallest
         // denomination go to the miners.
         const Amount paid = p.in - fee - got;
-        const auto vbytes = [&](int outputs) {
-          return 67.0 * static_cast<double>(p.inputs) + 31.0 * outputs;
+        const auto inputs = static_cast<double>(p.inputs);
+        const auto vbytes = [inputs](int outputs) {
+          return 67.0 * inputs + 31.0 * outputs;
         };
         const double low = rate * vbytes(standard + others);
         const double high = rate * vbytes(standard + 1);
