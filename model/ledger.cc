@@ -252,7 +252,7 @@ Status Ledger::CheckTxHeader(ChainId c, const TxSpec& tx, TxChecks checks,
   if (!tx.id_is_new && s.FindTx(tx.id) != TxId::kNone) {
     return error("duplicate transaction id");
   }
-  if (checks == TxChecks::kAll && s.tx_count() > 0 &&
+  if (checks != TxChecks::kStructureOnly && s.tx_count() > 0 &&
       tx.time < s.time_.back()) {
     return error("time " + std::to_string(tx.time) +
                  " is before the chain's previous transaction (" +
@@ -375,12 +375,14 @@ Result<TxId> Ledger::AddTransaction(ChainId c, const TxSpec& tx,
     s.txid_index_.index.Insert(tx.id, static_cast<std::uint32_t>(id));
     ++s.txid_index_.covered;
   }
+  const bool copy_spent =
+      info.is_utxo() && checks != TxChecks::kAllTrustingInputs;
   for (const InputSpec& in : tx.inputs) {
     s.input_spent_.push_back(info.is_utxo() ? in.spent : OutputId::kNone);
-    s.input_address_.push_back(
-        info.is_utxo() ? s.output_address_[Index(in.spent)] : in.address);
-    s.input_amount_.push_back(info.is_utxo() ? s.output_amount_[Index(in.spent)]
-                                             : in.amount);
+    s.input_address_.push_back(copy_spent ? s.output_address_[Index(in.spent)]
+                                          : in.address);
+    s.input_amount_.push_back(copy_spent ? s.output_amount_[Index(in.spent)]
+                                         : in.amount);
   }
   for (const OutputSpec& o : tx.outputs) {
     s.output_address_.push_back(o.address);

@@ -81,7 +81,14 @@ struct TxSpec {
 // a time before the chain's previous transaction (the store then keeps file
 // order, not time order), and a double spend (the input is stored; the
 // output's spent_by keeps its first spender).
-enum class TxChecks { kAll, kStructureOnly };
+// kAllTrustingInputs checks as kAll, but takes a UTXO input's address and
+// amount from its InputSpec instead of reading them from the spent output:
+// for a caller that keeps its own copy of them (the simulator's wallets),
+// so that an input costs one random read (the spent output's spent_by,
+// written anyway) instead of three. Precondition: they are the spent
+// output's; not checked (the ledger's tests and `chaintrace verify`
+// recompute them).
+enum class TxChecks { kAll, kStructureOnly, kAllTrustingInputs };
 
 // Which part of a transaction an AddTransaction error is about, so that a
 // reader can point at it in its source.

@@ -14,8 +14,9 @@
 // ("btc_users#17"), so that ground-truth clusters are individual wallets.
 //
 // Storage: per chain flat arrays indexed by AddressId (ACCOUNT balances) and
-// one vector of unspent outputs per holder and chain (UTXO wallets). No heap
-// object per transaction.
+// per holder and chain lists of coins (UTXO wallets: output, address and
+// amount) and addresses, pooled on huge pages. No heap object per
+// transaction.
 
 #include <algorithm>
 #include <array>
@@ -55,6 +56,15 @@ enum class AddressRole : std::uint8_t {
   kExchangeHot,
   kExchangeCold,
   kService,  // mixer, bridge, DEX pool, CoinJoin coordinator, OTC desk
+};
+
+// A coin in a holder's purse: the output with its address and amount, so
+// that taking and spending it reads only the output's spent_by in the
+// ledger (the ledger takes them as given: TxChecks::kAllTrustingInputs).
+struct Coin {
+  OutputId output = OutputId::kNone;
+  AddressId address = AddressId::kNone;
+  Amount amount = 0;
 };
 
 // A piecewise-linear path (fee rate, gas price), constant outside its points.
@@ -138,10 +148,10 @@ class World {
   // Spendable balance of a holder's purse on a UTXO chain.
   Amount UtxoBalance(ChainId chain, EntityId holder,
                      Purse purse = Purse::kMain) const;
-  // Outputs of a holder's purse, most recent last; may include outputs
+  // Coins of a holder's purse, most recent last; may include outputs
   // already spent (wallets are cleaned lazily): check TxStore::spent_by.
-  std::span<const OutputId> wallet(ChainId chain, EntityId holder,
-                                   Purse purse = Purse::kMain) const;
+  std::span<const Coin> wallet(ChainId chain, EntityId holder,
+                               Purse purse = Purse::kMain) const;
 
   // UTXO payment by `payer` from one purse: selects coins (see PayOptions),
   // pays `outputs` and returns change above dust to `change_to`; the fee
@@ -231,11 +241,10 @@ class World {
   // lines (pmr vectors are 32 bytes).
   struct alignas(64) Holder {
     explicit Holder(std::pmr::memory_resource* lists)
-        : purses{std::pmr::vector<OutputId>(lists),
-                 std::pmr::vector<OutputId>(lists),
-                 std::pmr::vector<OutputId>(lists)},
+        : purses{std::pmr::vector<Coin>(lists), std::pmr::vector<Coin>(lists),
+                 std::pmr::vector<Coin>(lists)},
           addresses(lists) {}
-    std::pmr::vector<OutputId> purses[kPurses];
+    std::pmr::vector<Coin> purses[kPurses];
     std::pmr::vector<AddressId> addresses;
   };
   static_assert(sizeof(Holder) == 128);
@@ -257,13 +266,20 @@ class World {
   void TxidAt(ChainId chain, std::uint64_t n, TxidBuffer* buf) const;
   // Appends `spec` under the chain's next txid (the counter advances even
   // when the ledger refuses it) and credits its outputs; kNone if refused.
-  TxId Append(ChainId chain, TxSpec& spec);
+  TxId Append(ChainId chain, TxSpec& spec, TxChecks checks = TxChecks::kAll);
+  // TakeCoins into coins (what PayUtxo spends with the ledger trusting
+  // their addresses and amounts).
+  Amount TakeWalletCoins(ChainId chain, EntityId holder, Purse p, Amount want,
+                         std::size_t max_inputs, CoinOrder order, Rng& rng,
+                         std::vector<Coin>* picked);
+  void ReturnWalletCoins(ChainId chain, EntityId holder, Purse p,
+                         std::span<const Coin> coins);
   void Credit(ChainId chain, TxId tx);
   Holder& holder(ChainState& s, EntityId e) {
     while (s.holders.size() <= Index(e)) s.holders.emplace_back(&lists_);
     return s.holders[Index(e)];
   }
-  std::pmr::vector<OutputId>& purse(ChainState& s, EntityId e, Purse p) {
+  std::pmr::vector<Coin>& purse(ChainState& s, EntityId e, Purse p) {
     return holder(s, e).purses[static_cast<int>(p)];
   }
 
@@ -285,7 +301,8 @@ class World {
   // Scratch buffers reused between transactions.
   std::vector<InputSpec> inputs_;
   std::vector<OutputSpec> outputs_;
-  std::vector<OutputId> picked_;
+  std::vector<Coin> picked_;
+  std::vector<Coin> taken_;
 };
 
 }  // namespace chaintrace::sim

@@ -119,6 +119,50 @@ TEST_F(LedgerBuilderTest, AccountInputsDebitAddresses) {
   EXPECT_EQ(s.spent_by(s.outputs(*t)[0]), TxId::kNone);
 }
 
+TEST_F(LedgerBuilderTest, TrustingInputsTakesTheirAddressAndAmountAsGiven) {
+  // kAll reads a UTXO input's address and amount from the spent output and
+  // ignores the spec's; kAllTrustingInputs takes the spec's (the caller
+  // keeps copies), and still refuses a double spend.
+  TxSpec spec;
+  spec.id = "t1";
+  spec.time = 600;
+  const std::vector<InputSpec> ins = {{OutputId{0}, b_, 7}};
+  const std::vector<OutputSpec> outs = {{b_, 100}};
+  spec.inputs = ins;
+  spec.outputs = outs;
+  const auto checked = ledger_.AddTransaction(btc_, spec);
+  ASSERT_TRUE(checked.ok()) << checked.message();
+  const TxStore& s = ledger_.txs(btc_);
+  EXPECT_EQ(s.input_address(InputId{0}), a_);
+  EXPECT_EQ(s.input_amount(InputId{0}), 100);
+
+  spec.id = "t2";
+  spec.time = 700;
+  const std::vector<InputSpec> trusted = {{OutputId{1}, b_, 50}};
+  const std::vector<OutputSpec> pay = {{a_, 50}};
+  spec.inputs = trusted;
+  spec.outputs = pay;
+  const auto given =
+      ledger_.AddTransaction(btc_, spec, nullptr, TxChecks::kAllTrustingInputs);
+  ASSERT_TRUE(given.ok()) << given.message();
+  EXPECT_EQ(s.input_address(InputId{1}), b_);
+  EXPECT_EQ(s.input_amount(InputId{1}), 50);
+
+  spec.id = "t3";
+  spec.time = 800;
+  const Ledger before = ledger_;
+  ExpectError(
+      ledger_.AddTransaction(btc_, spec, nullptr, TxChecks::kAllTrustingInputs),
+      "double spend", before);
+  // And time order, as kAll.
+  const std::vector<InputSpec> unspent = {{OutputId{2}, b_, 100}};
+  spec.inputs = unspent;
+  spec.time = 100;
+  ExpectError(
+      ledger_.AddTransaction(btc_, spec, nullptr, TxChecks::kAllTrustingInputs),
+      "before the chain's previous transaction", before);
+}
+
 TEST_F(LedgerBuilderTest, RefusesDoubleSpend) {
   ASSERT_TRUE(Add(btc_, "t1", 600, {{OutputId{0}}}, {{b_, 100}}).ok());
   const Ledger before = ledger_;
