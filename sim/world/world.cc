@@ -391,14 +391,9 @@ TxId World::PayUtxo(ChainId chain, Seconds t, EntityId payer,
   for (const Coin& c : picked_) {
     inputs_.push_back(InputSpec{c.output, c.address, c.amount});
   }
-  TxSpec spec;
-  spec.time = t;
-  spec.fee = fee;
-  spec.inputs = inputs_;
-  spec.outputs = outputs_;
-  const TxId tx = Append(chain, spec, TxChecks::kAllTrustingInputs);
+  const TxId tx =
+      SpendInputs(chain, t, outputs_, fee, TxChecks::kAllTrustingInputs);
   if (tx == TxId::kNone) return give_back();
-  Credit(chain, tx);
   return tx;
 }
 
@@ -407,12 +402,18 @@ TxId World::SpendUtxo(ChainId chain, Seconds t,
                       std::span<const OutputSpec> outputs, Amount fee) {
   inputs_.clear();
   for (OutputId o : inputs) inputs_.push_back(InputSpec{o, {}, 0});
+  return SpendInputs(chain, t, outputs, fee, TxChecks::kAll);
+}
+
+TxId World::SpendInputs(ChainId chain, Seconds t,
+                        std::span<const OutputSpec> outputs, Amount fee,
+                        TxChecks checks) {
   TxSpec spec;
   spec.time = t;
   spec.fee = fee;
   spec.inputs = inputs_;
   spec.outputs = outputs;
-  const TxId tx = Append(chain, spec);
+  const TxId tx = Append(chain, spec, checks);
   if (tx == TxId::kNone) return TxId::kNone;
   Credit(chain, tx);
   return tx;

@@ -274,6 +274,11 @@ class World {
                          std::vector<Coin>* picked);
   void ReturnWalletCoins(ChainId chain, EntityId holder, Purse p,
                          std::span<const Coin> coins);
+  // Appends a UTXO transaction spending inputs_ and credits its outputs;
+  // kNone if the ledger refused it.
+  TxId SpendInputs(ChainId chain, Seconds t,
+                   std::span<const OutputSpec> outputs, Amount fee,
+                   TxChecks checks);
   void Credit(ChainId chain, TxId tx);
   Holder& holder(ChainState& s, EntityId e) {
     while (s.holders.size() <= Index(e)) s.holders.emplace_back(&lists_);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace chaintrace {
 namespace {
 
@@ -41,46 +44,53 @@ TEST(Labels, AnAddressHasAtMostOneLabel) {
   EXPECT_EQ(labels.LabelledAddresses(), std::vector<AddressId>{a});
 }
 
+// Labels with `entries` (address, service name, kind), services added in
+// the order they first appear.
+struct Entry {
+  AddressId address;
+  std::string service;
+  LabelKind kind;
+};
+Labels LabelsOf(const std::vector<Entry>& entries) {
+  Labels labels;
+  for (const Entry& e : entries) {
+    const ServiceId s = *labels.AddService(e.service);
+    EXPECT_TRUE(labels.Add(e.address, s, e.kind).ok());
+  }
+  return labels;
+}
+
 TEST(Labels, EqualityIsByAddressKindAndServiceName) {
-  // Services added in either order label the same addresses: equal.
-  Labels one;
-  const ServiceId kr = *one.AddService("exchange_kr");
-  const ServiceId mixer = *one.AddService("mixer");
-  ASSERT_TRUE(one.Add(AddressId{2}, kr, common::LABEL_EXCHANGE_WALLET).ok());
-  ASSERT_TRUE(one.Add(AddressId{5}, mixer, common::LABEL_MIXER).ok());
-  Labels two;
-  const ServiceId mixer2 = *two.AddService("mixer");
-  const ServiceId kr2 = *two.AddService("exchange_kr");
-  ASSERT_TRUE(two.Add(AddressId{5}, mixer2, common::LABEL_MIXER).ok());
-  ASSERT_TRUE(two.Add(AddressId{2}, kr2, common::LABEL_EXCHANGE_WALLET).ok());
+  const Labels one =
+      LabelsOf({{AddressId{2}, "exchange_kr", common::LABEL_EXCHANGE_WALLET},
+                {AddressId{5}, "mixer", common::LABEL_MIXER}});
+  // Services added in the other order label the same addresses: equal.
+  Labels two =
+      LabelsOf({{AddressId{5}, "mixer", common::LABEL_MIXER},
+                {AddressId{2}, "exchange_kr", common::LABEL_EXCHANGE_WALLET}});
   EXPECT_TRUE(one == two);
   // An unused service does not count.
   ASSERT_TRUE(two.AddService("otc").ok());
   EXPECT_TRUE(one == two);
 
-  Labels other_kind = one;
-  ASSERT_TRUE(other_kind.Add(AddressId{9}, kr, common::LABEL_OTC).ok());
-  EXPECT_FALSE(one == other_kind);  // one more label
-  Labels renamed;
-  const ServiceId jp = *renamed.AddService("exchange_jp");
-  const ServiceId mixer3 = *renamed.AddService("mixer");
-  ASSERT_TRUE(
-      renamed.Add(AddressId{2}, jp, common::LABEL_EXCHANGE_WALLET).ok());
-  ASSERT_TRUE(renamed.Add(AddressId{5}, mixer3, common::LABEL_MIXER).ok());
-  EXPECT_FALSE(one == renamed);  // another service's name
-  Labels rekinded;
-  const ServiceId kr4 = *rekinded.AddService("exchange_kr");
-  const ServiceId mixer4 = *rekinded.AddService("mixer");
-  ASSERT_TRUE(
-      rekinded.Add(AddressId{2}, kr4, common::LABEL_EXCHANGE_DEPOSIT).ok());
-  ASSERT_TRUE(rekinded.Add(AddressId{5}, mixer4, common::LABEL_MIXER).ok());
-  EXPECT_FALSE(one == rekinded);  // another kind
-  Labels moved;
-  const ServiceId kr5 = *moved.AddService("exchange_kr");
-  const ServiceId mixer5 = *moved.AddService("mixer");
-  ASSERT_TRUE(moved.Add(AddressId{3}, kr5, common::LABEL_EXCHANGE_WALLET).ok());
-  ASSERT_TRUE(moved.Add(AddressId{5}, mixer5, common::LABEL_MIXER).ok());
-  EXPECT_FALSE(one == moved);  // another address
+  // One more label.
+  EXPECT_FALSE(
+      one ==
+      LabelsOf({{AddressId{2}, "exchange_kr", common::LABEL_EXCHANGE_WALLET},
+                {AddressId{5}, "mixer", common::LABEL_MIXER},
+                {AddressId{9}, "exchange_kr", common::LABEL_OTC}}));
+  // Another service's name.
+  EXPECT_FALSE(one == LabelsOf({{AddressId{2}, "exchange_jp",
+                                 common::LABEL_EXCHANGE_WALLET},
+                                {AddressId{5}, "mixer", common::LABEL_MIXER}}));
+  // Another kind.
+  EXPECT_FALSE(one == LabelsOf({{AddressId{2}, "exchange_kr",
+                                 common::LABEL_EXCHANGE_DEPOSIT},
+                                {AddressId{5}, "mixer", common::LABEL_MIXER}}));
+  // Another address.
+  EXPECT_FALSE(one == LabelsOf({{AddressId{3}, "exchange_kr",
+                                 common::LABEL_EXCHANGE_WALLET},
+                                {AddressId{5}, "mixer", common::LABEL_MIXER}}));
 }
 
 }  // namespace

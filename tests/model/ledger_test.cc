@@ -37,7 +37,8 @@ class LedgerBuilderTest : public ::testing::Test {
   Result<TxId> Add(ChainId chain, std::string_view id, Seconds time,
                    std::vector<InputSpec> ins, std::vector<OutputSpec> outs,
                    bool coinbase = false, Amount fee = 0,
-                   AssetId asset = AssetId::kNone) {
+                   AssetId asset = AssetId::kNone,
+                   TxChecks checks = TxChecks::kAll) {
     TxSpec spec;
     spec.id = id;
     spec.time = time;
@@ -46,7 +47,7 @@ class LedgerBuilderTest : public ::testing::Test {
     spec.fee = fee;
     spec.inputs = ins;
     spec.outputs = outs;
-    return ledger_.AddTransaction(chain, spec, &site_);
+    return ledger_.AddTransaction(chain, spec, &site_, checks);
   }
 
   // Expects `r` to fail with `what` in its message, leaving the ledger as
@@ -123,44 +124,30 @@ TEST_F(LedgerBuilderTest, TrustingInputsTakesTheirAddressAndAmountAsGiven) {
   // kAll reads a UTXO input's address and amount from the spent output and
   // ignores the spec's; kAllTrustingInputs takes the spec's (the caller
   // keeps copies), and still refuses a double spend.
-  TxSpec spec;
-  spec.id = "t1";
-  spec.time = 600;
-  const std::vector<InputSpec> ins = {{OutputId{0}, b_, 7}};
-  const std::vector<OutputSpec> outs = {{b_, 100}};
-  spec.inputs = ins;
-  spec.outputs = outs;
-  const auto checked = ledger_.AddTransaction(btc_, spec);
+  const auto trusting = [&](std::string_view id, Seconds time,
+                            std::vector<InputSpec> ins,
+                            std::vector<OutputSpec> outs) {
+    return Add(btc_, id, time, std::move(ins), std::move(outs), false, 0,
+               AssetId::kNone, TxChecks::kAllTrustingInputs);
+  };
+  const auto checked =
+      Add(btc_, "t1", 600, {{OutputId{0}, b_, 7}}, {{b_, 100}});
   ASSERT_TRUE(checked.ok()) << checked.message();
   const TxStore& s = ledger_.txs(btc_);
   EXPECT_EQ(s.input_address(InputId{0}), a_);
   EXPECT_EQ(s.input_amount(InputId{0}), 100);
 
-  spec.id = "t2";
-  spec.time = 700;
-  const std::vector<InputSpec> trusted = {{OutputId{1}, b_, 50}};
-  const std::vector<OutputSpec> pay = {{a_, 50}};
-  spec.inputs = trusted;
-  spec.outputs = pay;
-  const auto given =
-      ledger_.AddTransaction(btc_, spec, nullptr, TxChecks::kAllTrustingInputs);
+  const auto given = trusting("t2", 700, {{OutputId{1}, b_, 50}}, {{a_, 50}});
   ASSERT_TRUE(given.ok()) << given.message();
   EXPECT_EQ(s.input_address(InputId{1}), b_);
   EXPECT_EQ(s.input_amount(InputId{1}), 50);
 
-  spec.id = "t3";
-  spec.time = 800;
   const Ledger before = ledger_;
-  ExpectError(
-      ledger_.AddTransaction(btc_, spec, nullptr, TxChecks::kAllTrustingInputs),
-      "double spend", before);
+  ExpectError(trusting("t3", 800, {{OutputId{1}, b_, 50}}, {{a_, 50}}),
+              "double spend", before);
   // And time order, as kAll.
-  const std::vector<InputSpec> unspent = {{OutputId{2}, b_, 100}};
-  spec.inputs = unspent;
-  spec.time = 100;
-  ExpectError(
-      ledger_.AddTransaction(btc_, spec, nullptr, TxChecks::kAllTrustingInputs),
-      "before the chain's previous transaction", before);
+  ExpectError(trusting("t3", 100, {{OutputId{2}, b_, 100}}, {{a_, 100}}),
+              "before the chain's previous transaction", before);
 }
 
 TEST_F(LedgerBuilderTest, RefusesDoubleSpend) {
