@@ -86,9 +86,10 @@ constexpr std::size_t kFewSlots = 8;
 // A slot's rank in that order is counted, not found by repeated maximum:
 // which slot wins is data, and branches on it are mispredicted about every
 // other time, while n * n comparisons of a handful of slots are not.
+template <std::size_t Extent>
 [[gnu::always_inline]] inline void GiveToLargestRemainders(
-    std::size_t left, std::span<const Amount> remainder,
-    std::span<Amount> parts) {
+    std::size_t left, std::span<const Amount, Extent> remainder,
+    std::span<Amount, Extent> parts) {
   const std::size_t n = remainder.size();
   for (std::size_t i = 0; i < n; ++i) {
     const Amount r = remainder[i];
@@ -101,38 +102,83 @@ constexpr std::size_t kFewSlots = 8;
   }
 }
 
-// SplitLargestRemainder of `total` over a transaction's outputs then its
-// fee, for the common few slots, in registers and on the stack: no scratch
-// vectors, no copies. The same parts: the `left` units go to the largest
-// remainders, ties to the lower index (SplitLargestRemainder gives them
-// with GiveToLargestRemainders too when the slots are few).
-Amount ProRataFew(Amount total, std::span<const Amount> outputs, Amount fee,
-                  std::span<Amount> output_taint) {
-  const std::size_t n = outputs.size() + 1;
-  const auto weight = [&](std::size_t i) {
-    return i < outputs.size() ? outputs[i] : fee;
-  };
+// SplitLargestRemainder of `total` over a transaction's N - 1 outputs then
+// its fee, for the common few slots, in registers and on the stack: no
+// scratch vectors, no copies, loops of a fixed count. The same parts: the
+// `left` units go to the largest remainders, ties to the lower index
+// (SplitLargestRemainder gives them with GiveToLargestRemainders too when
+// the slots are few).
+//
+// Only the outputs' shares are computed; the fee's follows from them. The
+// weights sum to `whole`, so total * whole = sum over the slots of
+// (q_i * whole + r_i); with the outputs' quotients summing to G and their
+// remainders to carry * whole + acc (0 <= acc < whole), the fee's share is
+// q * whole + r = (total - G - carry) * whole - acc: q = total - G - carry
+// and r = 0 when acc is 0, else one less and r = whole - acc. The units
+// left over for the largest remainders are carry + (acc > 0).
+template <std::size_t N>
+Amount ProRataFew(Amount total, const Amount* outputs, Amount fee,
+                  Amount* output_taint) {
+  static_assert(N >= 2 && N <= kFewSlots);
   Amount whole = fee;
-  for (Amount a : outputs) whole += a;
+  for (std::size_t i = 0; i + 1 < N; ++i) whole += outputs[i];
   total = std::min(total, whole);
-  std::array<Amount, kFewSlots> part{};
-  std::array<Amount, kFewSlots> remainder{};
-  if (whole > 0 && total > 0) {
-    const SharesOfWhole share_of(total, whole);
-    Amount given = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const Share share = share_of(weight(i));
-      part[i] = share.quotient;
-      remainder[i] = share.remainder;
-      given += share.quotient;
-    }
-    GiveToLargestRemainders(static_cast<std::size_t>(total - given),
-                            std::span<const Amount>(remainder).first(n),
-                            std::span<Amount>(part).first(n));
+  if (whole <= 0 || total <= 0) {
+    std::fill(output_taint, output_taint + (N - 1), 0);
+    return 0;
   }
-  std::copy(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(n - 1),
-            output_taint.begin());
-  return part[n - 1];
+  std::array<Amount, N> part{};
+  std::array<Amount, N> remainder{};
+  const SharesOfWhole share_of(total, whole);
+  const auto unsigned_whole = static_cast<std::uint64_t>(whole);
+  Amount given = 0;
+  Amount carry = 0;
+  std::uint64_t acc = 0;  // < whole, so acc + a remainder fits 64 bits
+  for (std::size_t i = 0; i + 1 < N; ++i) {
+    const Share share = share_of(outputs[i]);
+    part[i] = share.quotient;
+    remainder[i] = share.remainder;
+    given += share.quotient;
+    acc += static_cast<std::uint64_t>(share.remainder);
+    const bool wraps = acc >= unsigned_whole;
+    acc -= wraps ? unsigned_whole : 0;
+    carry += static_cast<Amount>(wraps);
+  }
+  const Amount up = static_cast<Amount>(acc > 0);
+  part[N - 1] = total - given - carry - up;
+  remainder[N - 1] = up != 0 ? whole - static_cast<Amount>(acc) : 0;
+  GiveToLargestRemainders(static_cast<std::size_t>(carry + up),
+                          std::span<const Amount, N>(remainder),
+                          std::span<Amount, N>(part));
+  // One store per part (copying the array lets the compiler load two stored
+  // parts as one vector, which waits for the stores to drain).
+  for (std::size_t i = 0; i + 1 < N; ++i) output_taint[i] = part[i];
+  return part[N - 1];
+}
+
+// ProRataFew for outputs.size() < kFewSlots, so at most kFewSlots slots.
+Amount ProRataFewOf(Amount total, std::span<const Amount> outputs, Amount fee,
+                    std::span<Amount> output_taint) {
+  const Amount* in = outputs.data();
+  Amount* out = output_taint.data();
+  switch (outputs.size()) {
+    case 0:
+      return std::min(total, fee);
+    case 1:
+      return ProRataFew<2>(total, in, fee, out);
+    case 2:
+      return ProRataFew<3>(total, in, fee, out);
+    case 3:
+      return ProRataFew<4>(total, in, fee, out);
+    case 4:
+      return ProRataFew<5>(total, in, fee, out);
+    case 5:
+      return ProRataFew<6>(total, in, fee, out);
+    case 6:
+      return ProRataFew<7>(total, in, fee, out);
+    default:
+      return ProRataFew<8>(total, in, fee, out);
+  }
 }
 
 }  // namespace
@@ -158,7 +204,8 @@ void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
   const auto left = static_cast<std::size_t>(total - given);
   if (left == 0) return;
   if (n < kFewSlots) {
-    GiveToLargestRemainders(left, scratch->remainder, parts);
+    GiveToLargestRemainders(left, std::span<const Amount>(scratch->remainder),
+                            parts);
     return;
   }
   if (left == 1) {
@@ -194,24 +241,20 @@ Amount Apportioner::Apportion(SplitRule rule, std::span<const Lot> inputs,
                               std::span<const Amount> outputs, Amount fee,
                               std::span<Amount> output_taint) {
   const std::size_t n = outputs.size();
-  if (rule == SplitRule::kProRata && n < kFewSlots) {
-    Amount taint = 0;
-    for (const Lot& lot : inputs) taint += lot.taint;
-    return ProRataFew(taint, outputs, fee, output_taint);
+  Amount taint = 0;
+  for (const Lot& lot : inputs) taint += lot.taint;
+  if (rule == SplitRule::kProRata) {
+    return ProRata(taint, outputs, fee, output_taint);
   }
   slots_.assign(outputs.begin(), outputs.end());
   slots_.push_back(fee);
   slot_taint_.assign(n + 1, 0);
-  Amount taint = 0;
-  for (const Lot& lot : inputs) taint += lot.taint;
 
   switch (rule) {
     case SplitRule::kPoison:
       if (taint > 0) slot_taint_ = slots_;
       break;
-    case SplitRule::kProRata:
-      SplitLargestRemainder(std::min(taint, Sum(slots_)), slots_, slot_taint_,
-                            &split_);
+    case SplitRule::kProRata:  // handled above
       break;
     case SplitRule::kInOrder:
       if (taint > 0) FillInOrder(inputs);
@@ -223,6 +266,20 @@ Amount Apportioner::Apportion(SplitRule rule, std::span<const Lot> inputs,
       FillTaintFirst(taint, /*highest_first=*/true, n);
       break;
   }
+  std::copy(slot_taint_.begin(), slot_taint_.begin() + static_cast<long>(n),
+            output_taint.begin());
+  return slot_taint_[n];
+}
+
+Amount Apportioner::ProRata(Amount taint, std::span<const Amount> outputs,
+                            Amount fee, std::span<Amount> output_taint) {
+  const std::size_t n = outputs.size();
+  if (n < kFewSlots) return ProRataFewOf(taint, outputs, fee, output_taint);
+  slots_.assign(outputs.begin(), outputs.end());
+  slots_.push_back(fee);
+  slot_taint_.assign(n + 1, 0);
+  SplitLargestRemainder(std::min(taint, Sum(slots_)), slots_, slot_taint_,
+                        &split_);
   std::copy(slot_taint_.begin(), slot_taint_.begin() + static_cast<long>(n),
             output_taint.begin());
   return slot_taint_[n];

@@ -87,6 +87,10 @@ class Apportioner {
   Amount Apportion(SplitRule rule, std::span<const Lot> inputs,
                    std::span<const Amount> outputs, Amount fee,
                    std::span<Amount> output_taint);
+  // Apportion(SplitRule::kProRata, ...) of lots whose taint sums to
+  // `taint`: pro rata needs only the sum. Precondition: taint >= 0.
+  Amount ProRata(Amount taint, std::span<const Amount> outputs, Amount fee,
+                 std::span<Amount> output_taint);
 
  private:
   void FillInOrder(std::span<const Lot> inputs);

@@ -125,17 +125,22 @@ class TaintWalk {
     return options_.max_hops > 0 && hop_in + 1 > options_.max_hops;
   }
 
-  // Apportions lots_ over the outputs [begin, end) of a transaction whose
-  // nearest tainted input is `hop_in` hops from a seed; returns the fee's
-  // taint.
+  // Apportions lots_, whose taint is `taint`, over the outputs [begin, end)
+  // of a transaction whose nearest tainted input is `hop_in` hops from a
+  // seed; returns the fee's taint. A pro-rata split needs only `taint`, so
+  // the UTXO walk builds no lots for it.
   Amount Spread(const TxStore& s, std::size_t begin, std::size_t end,
-                Amount fee, std::int32_t hop_in, ChainTrace* out) {
+                Amount fee, Amount taint, std::int32_t hop_in,
+                ChainTrace* out) {
     const std::span<const Amount> amounts =
         s.output_amounts().subspan(begin, end - begin);
     const std::span<Amount> taints =
         std::span<Amount>(out->output_taint).subspan(begin, end - begin);
     const Amount fee_taint =
-        apportioner_.Apportion(rules_.split, lots_, amounts, fee, taints);
+        rules_.split == SplitRule::kProRata
+            ? apportioner_.ProRata(taint, amounts, fee, taints)
+            : apportioner_.Apportion(rules_.split, lots_, amounts, fee,
+                                     taints);
     for (std::size_t o = begin; o < end; ++o) {
       if (out->output_taint[o] > 0) out->output_hop[o] = hop_in + 1;
     }
@@ -218,12 +223,16 @@ class TaintWalk {
           }
           out->fee_taint[t] = options_.drop_fee_taint ? 0 : fees[t];
         } else {
-          lots_.clear();
-          for (std::size_t i = ib; i < ie; ++i) {
-            lots_.push_back(Lot{in_amount[i], input_taint[i]});
+          if (rules_.split != SplitRule::kProRata) {
+            lots_.clear();
+            for (std::size_t i = ib; i < ie; ++i) {
+              lots_.push_back(Lot{in_amount[i], input_taint[i]});
+            }
+            if (rules_.reverse_inputs) {
+              std::reverse(lots_.begin(), lots_.end());
+            }
           }
-          if (rules_.reverse_inputs) std::reverse(lots_.begin(), lots_.end());
-          out->fee_taint[t] = Spread(s, ob, oe, fees[t], hop_in, out);
+          out->fee_taint[t] = Spread(s, ob, oe, fees[t], taint, hop_in, out);
         }
       }
       if (exact) {
@@ -356,8 +365,8 @@ class TaintWalk {
         taint = 0;
       }
       if (taint > 0) {
-        fee_taint +=
-            Spread(s, out_begin[t], out_begin[t + 1], split_fee, hop_in, out);
+        fee_taint += Spread(s, out_begin[t], out_begin[t + 1], split_fee,
+                            taint, hop_in, out);
       }
       out->fee_taint[t] = fee_taint;
       ApplySeeds(s, seeds, &next_seed, out_begin[t + 1], out, nullptr);
