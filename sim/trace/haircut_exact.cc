@@ -17,17 +17,10 @@ void ExactHaircutUtxo::EndTx(std::size_t first, std::span<const Amount> amounts,
                              Amount fee, std::span<const std::uint8_t> stop) {
   const std::int32_t hop_in = hop_in_;
   hop_in_ = -1;
-  if (hop_in < 0 || BeyondLimit(hop_in)) {
-    rhs_ = 0;
-    terms_.clear();
-    return;
-  }
-  // Forward substitution of the row: x = b + sum of w * x_column, the
-  // terms in input order as in the assembled matrix.
-  double x = rhs_;
-  for (double term : terms_) x += term;
+  const double x = rhs_ + terms_;  // x = b + sum of w * x_column
   rhs_ = 0;
-  terms_.clear();
+  terms_ = 0;
+  if (hop_in < 0 || BeyondLimit(hop_in)) return;
   Amount sum = fee;
   for (Amount a : amounts) sum += a;
   const auto total = static_cast<double>(sum);
@@ -67,7 +60,7 @@ std::int32_t HaircutAccountPools::Debit(std::size_t pool, Amount amount,
   // Real: the debit's share of the pool's state.
   if (p.real_hop >= 0) {
     const auto balance = static_cast<double>(p.balance);
-    if (counts) terms_.push_back(static_cast<double>(take) / balance * p.state);
+    if (counts) terms_ += static_cast<double>(take) / balance * p.state;
     if (take == p.balance) {
       p.real_hop = -1;
     } else {
@@ -89,11 +82,8 @@ void HaircutAccountPools::EndDebits(Amount total) {
   reached_ = hop_in_ >= 0 && !BeyondLimit(hop_in_);
   tx_hop_ = hop_in_ + 1;
   hop_in_ = -1;
-  x_ = 0;
-  if (reached_) {
-    for (double term : terms_) x_ += term;
-  }
-  terms_.clear();
+  x_ = reached_ ? terms_ : 0.0;
+  terms_ = 0;
   total_ = static_cast<double>(total);
 }
 

@@ -13,9 +13,12 @@
 // reaches it, and the matrix is never assembled: the walk reads a spent
 // output once for the integer taint and the real fraction together, and
 // nothing per input is stored. The arithmetic is that of Eigen's
-// forward substitution over the assembled rows (x_r = b_r + sum w x_c,
-// terms in the same order), so the fractions agree with HaircutFractions;
-// tests/sim/trace/haircut_exact_test.cc checks that on random ledgers.
+// forward substitution over the assembled rows, x_r = b_r + sum w x_c, but
+// for the order of the additions (UTXO: the terms are summed in input order,
+// then added to b_r, which is 0 but in rows that spend a seed), so the
+// fractions agree with HaircutFractions to a few units in the last place of
+// a double; tests/sim/trace/haircut_exact_test.cc checks that on random
+// ledgers, to 4 units in the last place of the float scores.
 // Seeds, stops at labelled exchange/OTC addresses, max_hops and the fee's
 // share follow haircut_system.h; in particular a transaction is reached when
 // real taint reaches it, even where the integer taint has rounded to 0.
@@ -60,7 +63,7 @@ class ExactHaircutUtxo {
     if (v < 0) {
       rhs_ -= v;  // a seed: the right-hand side
     } else {
-      terms_.push_back(v);
+      terms_ += v;
     }
   }
   // Solves the current transaction's row; its outputs `amounts` (ids from
@@ -91,8 +94,8 @@ class ExactHaircutUtxo {
   std::vector<float> score_;
   int max_hops_;
   double rhs_ = 0;
+  double terms_ = 0;  // sum of w * x over the inputs so far, in input order
   std::int32_t hop_in_ = -1;
-  std::vector<double> terms_;
 };
 
 // One ACCOUNT chain: the haircut pools, integer and exact in one record.
@@ -163,7 +166,7 @@ class HaircutAccountPools {
   std::int32_t tx_hop_ = 0;  // hop of its credits
   double x_ = 0;             // its row's solution
   double total_ = 0;
-  std::vector<double> terms_;
+  double terms_ = 0;  // sum of the counted debits' real taint, in order
 };
 
 }  // namespace chaintrace::trace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <optional>
 #include <span>
 #include <type_traits>
 #include <vector>
@@ -166,6 +165,21 @@ class TaintWalk {
 
   void RunUtxo(const TxStore& s, std::span<const SeedAt> seeds,
                ChainTrace* out) {
+    if (exact_) {
+      ExactHaircutUtxo exact(s.output_count(), options_.max_hops);
+      WalkUtxo<true>(s, seeds, &exact, out);
+      out->output_score = exact.TakeScores();
+    } else {
+      WalkUtxo<false>(s, seeds, nullptr, out);
+    }
+  }
+
+  // The UTXO walk; kExact: solve the exact fractions in `exact` too. Two
+  // instantiations, so that the common loop keeps its state in registers
+  // and tests nothing per input for the exact side it does not have.
+  template <bool kExact>
+  void WalkUtxo(const TxStore& s, std::span<const SeedAt> seeds,
+                ExactHaircutUtxo* exact, ChainTrace* out) {
     const std::uint32_t* in_begin = s.input_begins().data();
     const std::uint32_t* out_begin = s.output_begins().data();
     const OutputId* spent = s.input_spents().data();
@@ -176,10 +190,11 @@ class TaintWalk {
     Amount* taint_of = out->output_taint.data();
     std::int32_t* hop_of = out->output_hop.data();
     Amount* input_taint = out->input_taint.data();
+    Amount* fee_taint = out->fee_taint.data();
     const bool poison = rules_.split == SplitRule::kPoison;
+    const bool has_stops = has_stops_;
+    const std::uint8_t* stops = stops_.data();
     const std::size_t inputs = s.input_count();
-    std::optional<ExactHaircutUtxo> exact;
-    if (exact_) exact.emplace(s.output_count(), options_.max_hops);
     std::vector<std::uint8_t> out_stop;  // per output of a transaction
     std::size_t next_seed = 0;
     for (std::size_t t = 0; t < s.tx_count(); ++t) {
@@ -193,13 +208,13 @@ class TaintWalk {
           const std::size_t ahead = Index(spent[i + kPrefetch]);
           PrefetchLine(taint_of + ahead);
           PrefetchLine(hop_of + ahead);
-          if (exact) exact->Prefetch(ahead);
+          if constexpr (kExact) exact->Prefetch(ahead);
         }
         const std::size_t o = Index(spent[i]);
-        if (exact) exact->Spend(o);
+        if constexpr (kExact) exact->Spend(o);
         const Amount tau = taint_of[o];
         value += in_amount[i];
-        if (tau == 0 || (has_stops_ && stops_[Index(out_address[o])] != 0)) {
+        if (tau == 0 || (has_stops && stops[Index(out_address[o])] != 0)) {
           continue;
         }
         input_taint[i] = tau;
@@ -221,7 +236,7 @@ class TaintWalk {
             taint_of[o] = out_amount[o];
             hop_of[o] = hop_in + 1;
           }
-          out->fee_taint[t] = options_.drop_fee_taint ? 0 : fees[t];
+          fee_taint[t] = options_.drop_fee_taint ? 0 : fees[t];
         } else {
           if (rules_.split != SplitRule::kProRata) {
             lots_.clear();
@@ -232,22 +247,21 @@ class TaintWalk {
               std::reverse(lots_.begin(), lots_.end());
             }
           }
-          out->fee_taint[t] = Spread(s, ob, oe, fees[t], taint, hop_in, out);
+          fee_taint[t] = Spread(s, ob, oe, fees[t], taint, hop_in, out);
         }
       }
-      if (exact) {
+      if constexpr (kExact) {
         out_stop.clear();
-        if (has_stops_) {
+        if (has_stops) {
           for (std::size_t o = ob; o < oe; ++o) {
-            out_stop.push_back(stops_[Index(out_address[o])]);
+            out_stop.push_back(stops[Index(out_address[o])]);
           }
         }
         exact->EndTx(ob, s.output_amounts().subspan(ob, oe - ob), fees[t],
                      out_stop);
       }
-      ApplySeeds(s, seeds, &next_seed, oe, out, exact ? &*exact : nullptr);
+      ApplySeeds(s, seeds, &next_seed, oe, out, exact);
     }
-    if (exact) out->output_score = exact->TakeScores();
   }
 
   void RunAccount(ChainId chain, const TxStore& s,
