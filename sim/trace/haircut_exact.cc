@@ -13,26 +13,6 @@ ExactHaircutUtxo::ExactHaircutUtxo(std::size_t outputs, int max_hops)
   AssignHuge(&score_, outputs, 0.0F);
 }
 
-void ExactHaircutUtxo::EndTx(std::size_t first, std::span<const Amount> amounts,
-                             Amount fee, std::span<const std::uint8_t> stop) {
-  const std::int32_t hop_in = hop_in_;
-  hop_in_ = -1;
-  const double x = rhs_ + terms_;  // x = b + sum of w * x_column
-  rhs_ = 0;
-  terms_ = 0;
-  if (hop_in < 0 || BeyondLimit(hop_in)) return;
-  Amount sum = fee;
-  for (Amount a : amounts) sum += a;
-  const auto total = static_cast<double>(sum);
-  const float score = HaircutScore(x, total);
-  for (std::size_t k = 0; k < amounts.size(); ++k) {
-    score_[first + k] = score;
-    if (!stop.empty() && stop[k] != 0) continue;
-    real_[first + k] = static_cast<double>(amounts[k]) / total * x;
-    if (!hop_.empty()) hop_[first + k] = hop_in + 1;
-  }
-}
-
 void ExactHaircutUtxo::Seed(std::size_t output, Amount seed, Amount value,
                             bool stop) {
   const auto real = static_cast<double>(seed);
@@ -104,7 +84,7 @@ void HaircutAccountPools::Credit(std::size_t output, std::size_t pool, Lot lot,
     // the credit's share of the transaction's row.
     double x = seeded ? static_cast<double>(seed) : 0.0;
     if (p.real_hop >= 0) x += p.state;
-    if (!seeded) x += static_cast<double>(amount) / total_ * x_;
+    if (!seeded) x += SlotShare(static_cast<double>(amount), total_) * x_;
     p.state = x;
     p.real_hop = NearerHop(p.real_hop, seeded ? 0 : tx_hop_);
   }

@@ -34,6 +34,7 @@
 
 #include "model/amount.h"
 #include "sim/trace/apportion.h"
+#include "sim/trace/haircut_system.h"
 #include "sim/trace/hop.h"
 #include "model/huge_pages.h"
 #include "sim/trace/prefetch.h"
@@ -69,8 +70,29 @@ class ExactHaircutUtxo {
   // Solves the current transaction's row; its outputs `amounts` (ids from
   // `first`) and its fee share the result. `stop[k]` != 0: output k is at
   // an address where taint stops (empty: none does).
+  // Inline: the walk calls it once per transaction.
   void EndTx(std::size_t first, std::span<const Amount> amounts, Amount fee,
-             std::span<const std::uint8_t> stop);
+             std::span<const std::uint8_t> stop) {
+    const std::int32_t hop_in = hop_in_;
+    hop_in_ = -1;
+    const double x = rhs_ + terms_;  // x = b + sum of w * x_column
+    rhs_ = 0;
+    terms_ = 0;
+    if (hop_in < 0 || BeyondLimit(hop_in)) return;
+    Amount sum = fee;
+    for (Amount a : amounts) sum += a;
+    // Every output and the fee carry the share x / total of their value
+    // (w * x with w = amount / total, the row's entry in the system).
+    const auto total = static_cast<double>(sum);
+    const double share = total > 0 ? x / total : 0.0;
+    const float score = HaircutScore(x, total);
+    for (std::size_t k = 0; k < amounts.size(); ++k) {
+      score_[first + k] = score;
+      if (!stop.empty() && stop[k] != 0) continue;
+      real_[first + k] = static_cast<double>(amounts[k]) * share;
+      if (!hop_.empty()) hop_[first + k] = hop_in + 1;
+    }
+  }
   // Makes `output` a seed of `seed` base units (already capped at its
   // value); `stop`: its address is one where taint stops.
   void Seed(std::size_t output, Amount seed, Amount value, bool stop);

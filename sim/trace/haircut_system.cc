@@ -172,8 +172,8 @@ class SystemBuilder {
       total_[t] = SlotTotal(t, /*fee_shares=*/true);
       for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
         if (seed_[o] >= 0 || stops(o)) continue;
-        term[o] = {static_cast<double>(out_amount[o]) / total_[t], row,
-                   hop_in + 1};
+        term[o] = {SlotShare(static_cast<double>(out_amount[o]), total_[t]),
+                   row, hop_in + 1};
       }
     }
   }
@@ -241,7 +241,8 @@ class SystemBuilder {
           const std::uint32_t row = system_.BeginRow(seeded ? seed_[o] : 0.0);
           if (state_[p] != kNoRow) system_.Add(state_[p], 1.0);
           if (!seeded) {
-            system_.Add(tx_row_[t], static_cast<double>(a) / total_[t]);
+            system_.Add(tx_row_[t],
+                        SlotShare(static_cast<double>(a), total_[t]));
           }
           state_[p] = row;
           pool_hop_[p] = NearerHop(pool_hop_[p], out_hop[o]);

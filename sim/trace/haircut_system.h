@@ -32,11 +32,18 @@ namespace chaintrace::trace {
 // The score of an output carrying `taint` (real-valued) of its `value`:
 // min(1, taint / value), 0 when either is not positive. Both solvers
 // (HaircutFractions and sim/trace/haircut_exact.h) score with it, so that
-// their fractions agree to the bit. Inline: the walk scores every
+// their scores are computed alike. Inline: the walk scores every
 // transaction it reaches.
 inline float HaircutScore(double taint, double value) {
   if (!(value > 0) || !(taint > 0)) return 0.0F;
   return static_cast<float>(std::min(1.0, taint / value));
+}
+
+// The share `amount` / `total` of a transaction's taint that one of its
+// slots (an output, or the fee) carries: the system's entry w. 0 when the
+// transaction moves no value (total 0), where the quotient would be NaN.
+inline double SlotShare(double amount, double total) {
+  return total > 0 ? amount / total : 0.0;
 }
 
 // Per OutputId of `chain`: the haircut taint fraction in [0, 1].

@@ -83,6 +83,29 @@ TEST(ExactHaircut, UtxoRow) {
   EXPECT_FLOAT_EQ(score[3], 0.3F);
 }
 
+// A reached transaction that moves no value (its outputs and fee are 0,
+// reached through a zero output because a hop limit is set) passes on no
+// taint: before, its output's real taint was 0 / 0 = NaN, and a later row
+// spending it with a tainted output scored 0 instead of 1.
+TEST(ExactHaircut, UtxoRowMovingNoValuePassesNothing) {
+  ExactHaircutUtxo exact(/*outputs=*/5, /*max_hops=*/10);
+  exact.Seed(0, 30, 30, /*stop=*/false);
+  exact.Spend(0);
+  const std::vector<Amount> split = {30, 0};
+  exact.EndTx(1, split, 0, {});  // outputs 1 (30) and 2 (0)
+  exact.Spend(2);
+  const std::vector<Amount> nothing = {0};
+  exact.EndTx(3, nothing, 0, {});  // output 3 (0)
+  exact.Spend(3);
+  exact.Spend(1);
+  const std::vector<Amount> merged = {30};
+  exact.EndTx(4, merged, 0, {});  // output 4 (30)
+  const std::vector<float> score = exact.TakeScores();
+  EXPECT_FLOAT_EQ(score[1], 1.0F);
+  EXPECT_FLOAT_EQ(score[3], 0.0F);
+  EXPECT_FLOAT_EQ(score[4], 1.0F);
+}
+
 // An account pool of 100 holding 40 tainted pays 50 (20 tainted) to a
 // fresh address: the credit is 40 % tainted, in integers and in reals; the
 // pool keeps 50 holding 20 tainted.
