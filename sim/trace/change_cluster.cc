@@ -41,7 +41,7 @@ class ChangeTracer : public Tracer {
     UnionFind uf(ledger.address_count());
     ClusterMultiInput(ledger, labels, CoinJoinRule{}, &uf);
     ClusterChange(ledger, labels, activity, rule_, CoinJoinRule{}, &uf);
-    return follow::FlagSeedClusters(input, uf.DenseIds(), activity);
+    return follow::FlagSeedClusters(input, uf.DenseIds());
   }
 
  private:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 #include <utility>
 
 #include "sim/trace/result_builder.h"
@@ -9,8 +10,7 @@
 namespace chaintrace::trace::follow {
 
 TraceResult FlagSeedClusters(const TraceInput& input,
-                             std::vector<std::uint32_t> cluster,
-                             const AddressActivity& activity) {
+                             std::vector<std::uint32_t> cluster) {
   const Ledger& ledger = *input.ledger;
   const Labels& labels = LabelsOf(input);
   ResultBuilder out(ledger);
@@ -36,20 +36,26 @@ TraceResult FlagSeedClusters(const TraceInput& input,
     first = std::min(first, txs.time(txs.output_tx(s.output)));
   }
 
-  std::vector<std::vector<std::uint8_t>> paid(ledger.chain_count());
-  for (ChainId c : ledger.chain_ids()) {
-    paid[Index(c)].assign(ledger.txs(c).tx_count(), 0);
-  }
   for (AddressId a : ledger.address_ids()) {
-    if (seed_cluster[cluster[Index(a)]] == 0) continue;
-    out.FlagAddress(a);
-    const ChainId c = ledger.address_chain(a);
+    if (seed_cluster[cluster[Index(a)]] != 0) out.FlagAddress(a);
+  }
+  // The paying transactions in ledger order, so that the transactions,
+  // their outputs and the result are read and written in sequence; only
+  // the per-address cluster ids are looked up at random.
+  for (ChainId c : ledger.chain_ids()) {
     const TxStore& txs = ledger.txs(c);
-    for (TxId t : activity.debits(a)) {
-      if (txs.time(t) < first_seed[Index(c)] || paid[Index(c)][Index(t)]) {
-        continue;
+    const Seconds first = first_seed[Index(c)];
+    if (first == std::numeric_limits<Seconds>::max()) continue;
+    const std::span<const AddressId> in_address = txs.input_addresses();
+    const std::span<const std::uint32_t> in_begin = txs.input_begins();
+    for (TxId t : txs.txs()) {
+      if (txs.time(t) < first) continue;
+      bool debits_seed_cluster = false;
+      for (std::size_t i = in_begin[Index(t)]; i < in_begin[Index(t) + 1];
+           ++i) {
+        debits_seed_cluster |= seed_cluster[cluster[Index(in_address[i])]] != 0;
       }
-      paid[Index(c)][Index(t)] = 1;
+      if (!debits_seed_cluster) continue;
       for (OutputId o : txs.outputs(t)) {
         out.FlagWhole(c, o, 1);
         const AddressId to = txs.output_address(o);

@@ -14,12 +14,11 @@
 // labelled, or whose cluster holds a labelled address (the cluster's label
 // is that of its lowest-id labelled address), attributes its whole value to
 // that service. The seed clusters never attribute to themselves.
-// O(addresses + debits of the seed clusters + outputs paid).
+// O(addresses + inputs + outputs), one pass over each chain in ledger order.
 
 #include <cstdint>
 #include <vector>
 
-#include "sim/trace/address_activity.h"
 #include "sim/trace/tracer.h"
 
 namespace chaintrace::trace::follow {
@@ -28,8 +27,7 @@ namespace chaintrace::trace::follow {
 // carries `cluster` as its address_cluster. Precondition: CheckInput(input)
 // passed.
 TraceResult FlagSeedClusters(const TraceInput& input,
-                             std::vector<std::uint32_t> cluster,
-                             const AddressActivity& activity);
+                             std::vector<std::uint32_t> cluster);
 
 }  // namespace chaintrace::trace::follow
 

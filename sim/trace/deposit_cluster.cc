@@ -112,7 +112,7 @@ class DepositClusterTracer : public Tracer {
     UnionFind uf(ledger.address_count());
     ClusterDeposits(ledger, follow::LabelsOf(input), activity, DepositRule{},
                     &uf);
-    return follow::FlagSeedClusters(input, uf.DenseIds(), activity);
+    return follow::FlagSeedClusters(input, uf.DenseIds());
   }
 };
 

@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "sim/trace/address_activity.h"
 #include "sim/trace/cluster_follow.h"
 #include "sim/trace/result_builder.h"
 
@@ -36,8 +35,7 @@ class MultiInputTracer : public Tracer {
     const Ledger& ledger = *input.ledger;
     UnionFind uf(ledger.address_count());
     ClusterMultiInput(ledger, follow::LabelsOf(input), CoinJoinRule{}, &uf);
-    const AddressActivity activity(ledger);
-    return follow::FlagSeedClusters(input, uf.DenseIds(), activity);
+    return follow::FlagSeedClusters(input, uf.DenseIds());
   }
 };
 
