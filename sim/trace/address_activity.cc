@@ -42,14 +42,19 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
   std::vector<std::uint32_t> cnext(credit_begin_.begin(),
                                    credit_begin_.end() - 1);
   last.assign(n, TxId::kNone);
+  first_credit_.resize(ledger.chain_count());
   for (ChainId c : ledger.chain_ids()) {
     const TxStore& s = ledger.txs(c);
     ForEachDebit(s, last, [&](AddressId a, TxId t) {
       debit_tx_[dnext[Index(a)]++] = t;
     });
     const auto outs = s.output_addresses();
+    std::vector<std::uint8_t>& first = first_credit_[Index(c)];
+    first.assign(outs.size(), 0);
     for (std::size_t o = 0; o < outs.size(); ++o) {
-      credit_output_[cnext[Index(outs[o])]++] = IdFromIndex<OutputId>(o);
+      std::uint32_t& next = cnext[Index(outs[o])];
+      first[o] = static_cast<std::uint8_t>(next == credit_begin_[Index(outs[o])]);
+      credit_output_[next++] = IdFromIndex<OutputId>(o);
     }
   }
 }

@@ -28,8 +28,22 @@ OutputId Unique(const TxStore& s, TxId t, Pred&& pred) {
   return found;
 }
 
-// Whether `t` debits `a` (binary search in a's debits, which are in order).
-bool Debits(const ChangeContext& ctx, TxId t, AddressId a) {
+// Inputs up to which Debits scans the transaction's inputs.
+constexpr std::size_t kScanInputs = 32;
+
+// Whether `t` debits `a`: whether `a` is one of its input addresses. A
+// transaction's few inputs are scanned (in sequence, where a's debits are
+// elsewhere in memory); past kScanInputs, a's debits, which are in order,
+// are searched, so that a transaction of many inputs and outputs costs
+// O(outputs log debits), not O(inputs * outputs).
+bool Debits(const ChangeContext& ctx, const TxStore& s, TxId t, AddressId a) {
+  const auto ins = s.inputs(t);
+  if (ins.size() <= kScanInputs) {
+    for (InputId i : ins) {
+      if (s.input_address(i) == a) return true;
+    }
+    return false;
+  }
   const auto d = ctx.activity->debits(a);
   return std::binary_search(d.begin(), d.end(), t);
 }
@@ -78,19 +92,18 @@ OutputId ChangeByAddressReuse(const ChangeContext& ctx, ChainId c, TxId t) {
   const TxStore* s = Eligible(ctx, c, t);
   if (s == nullptr) return OutputId::kNone;
   return Unique(
-      *s, t, [&](OutputId o) { return Debits(ctx, t, s->output_address(o)); });
+      *s, t,
+      [&](OutputId o) { return Debits(ctx, *s, t, s->output_address(o)); });
 }
 
 OutputId ChangeByFreshAddress(const ChangeContext& ctx, ChainId c, TxId t) {
   const TxStore* s = Eligible(ctx, c, t);
   if (s == nullptr) return OutputId::kNone;
   for (OutputId o : s->outputs(t)) {
-    if (Debits(ctx, t, s->output_address(o))) return OutputId::kNone;
+    if (Debits(ctx, *s, t, s->output_address(o))) return OutputId::kNone;
   }
-  return Unique(*s, t, [&](OutputId o) {
-    const auto credits = ctx.activity->credits(s->output_address(o));
-    return !credits.empty() && credits.front() == o;
-  });
+  return Unique(*s, t,
+                [&](OutputId o) { return ctx.activity->first_credit(c, o); });
 }
 
 OutputId ChangeByAddressType(const ChangeContext& ctx, ChainId c, TxId t) {

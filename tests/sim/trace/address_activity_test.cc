@@ -37,6 +37,16 @@ TEST(AddressActivityTest, DebitsOnceAndCreditsInOrder) {
       (std::vector<OutputId>{b.Out(b.btc(), "c0:0"), b.Out(b.btc(), "c0:1"),
                              b.Out(b.btc(), "t2:0")}));
   EXPECT_TRUE(act.debits(b.Address(b.btc(), "c")).empty());
+  // First credits: a's at c0:0, b's at c0:2, c's at t2:1; a's later
+  // credits c0:1 and t2:0 and b's t1:0 are not.
+  EXPECT_TRUE(act.first_credit(b.btc(), b.Out(b.btc(), "c0:0")));
+  EXPECT_FALSE(act.first_credit(b.btc(), b.Out(b.btc(), "c0:1")));
+  EXPECT_TRUE(act.first_credit(b.btc(), b.Out(b.btc(), "c0:2")));
+  EXPECT_FALSE(act.first_credit(b.btc(), b.Out(b.btc(), "t1:0")));
+  EXPECT_FALSE(act.first_credit(b.btc(), b.Out(b.btc(), "t2:0")));
+  EXPECT_TRUE(act.first_credit(b.btc(), b.Out(b.btc(), "t2:1")));
+  EXPECT_TRUE(act.first_credit(b.eth(), b.Out(b.eth(), "e1:0")));
+  EXPECT_FALSE(act.first_credit(b.eth(), b.Out(b.eth(), "e3:0")));
 
   // Onward outputs: the spending transaction's (UTXO), the address's later
   // debits' (ACCOUNT).

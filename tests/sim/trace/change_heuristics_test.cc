@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "tests/sim/trace/ledger_builder.h"
 
@@ -43,6 +45,32 @@ TEST_F(ChangeHeuristicsTest, AddressReuse) {
   EXPECT_EQ(Change(&ChangeByAddressReuse, "t2"), "none");
   EXPECT_EQ(Change(&ChangeByAddressReuse, "t3"), "none");
   EXPECT_EQ(Change(&ChangeByAddressReuse, "c0"), "none");  // coinbase
+}
+
+// Transactions of 40 inputs, past the few that Debits scans: there it
+// searches the addresses' debits instead, with the same answers.
+// c0 ─ i0 100 │ ... │ i39 100;  c1 ─ j0 100 │ ... │ j39 100
+// t1: i0..i39 ──▶ b 3000 │ i36 900     self-change: t1:1
+// t2: j0..j39 ──▶ b 3000 │ k 900       none
+TEST_F(ChangeHeuristicsTest, AddressReuseWithManyInputs) {
+  std::vector<testing::Pay> i_outs;
+  std::vector<testing::Pay> j_outs;
+  std::vector<std::string> i_ins;
+  std::vector<std::string> j_ins;
+  for (int k = 0; k < 40; ++k) {
+    i_outs.push_back({"i" + std::to_string(k), 100});
+    j_outs.push_back({"j" + std::to_string(k), 100});
+    i_ins.push_back("c0:" + std::to_string(k));
+    j_ins.push_back("c1:" + std::to_string(k));
+  }
+  b_.Coinbase("c0", 0, i_outs);
+  b_.Coinbase("c1", 0, j_outs);
+  b_.Spend("t1", 600, i_ins, {{"b", 3000}, {"i36", 900}}, 100);
+  b_.Spend("t2", 600, j_ins, {{"b", 3000}, {"k", 900}}, 100);
+  EXPECT_EQ(Change(&ChangeByAddressReuse, "t1"), "t1:1");
+  EXPECT_EQ(Change(&ChangeByAddressReuse, "t2"), "none");
+  EXPECT_EQ(Change(&ChangeByFreshAddress, "t1"), "none");
+  EXPECT_EQ(Change(&ChangeByFreshAddress, "t2"), "t2:1");
 }
 
 // c0 ─ a 100 │ a 100 │ a 100 │ b 5
