@@ -1,19 +1,38 @@
 #include "sim/trace/address_activity.h"
 
+#include <span>
+
+#include "sim/trace/prefetch.h"
+
 namespace chaintrace::trace {
 namespace {
 
-// Calls f(address, tx) once per distinct input address of each transaction.
-// `last` (one slot per address) remembers the last transaction that debited
-// an address; an address is on one chain, so slots never mix chains.
-template <typename F>
-void ForEachDebit(const TxStore& s, std::vector<TxId>& last, F&& f) {
-  for (TxId t : s.txs()) {
-    for (InputId i : s.inputs(t)) {
-      const AddressId a = s.input_address(i);
-      if (last[Index(a)] == t) continue;
-      last[Index(a)] = t;
-      f(a, t);
+// Items (inputs, outputs) ahead whose address's slots are prefetched: the
+// per-address counters (4 bytes per address, a few MB, mostly out of
+// cache) 2 * kAhead ahead and, for the scatter, the line each item is
+// written to in the CSR arrays (tens of MB) kAhead ahead, its counter
+// having arrived by then. Each is otherwise a miss per item.
+constexpr std::size_t kAhead = 16;
+
+// Calls f(address, tx) once per distinct input address of each
+// transaction, in ledger order; far(a) and near(a) are called with the
+// addresses of inputs 2 * kAhead and kAhead ahead. `last` (one slot per
+// address) remembers the last transaction that debited an address; an
+// address is on one chain, so slots never mix chains.
+template <typename F, typename Far, typename Near>
+void ForEachDebit(const TxStore& s, std::vector<TxId>& last, F&& f, Far&& far,
+                  Near&& near) {
+  const std::span<const AddressId> address = s.input_addresses();
+  const std::span<const std::uint32_t> begin = s.input_begins();
+  for (std::size_t t = 0; t < s.tx_count(); ++t) {
+    const TxId tx = IdFromIndex<TxId>(t);
+    for (std::size_t i = begin[t]; i < begin[t + 1]; ++i) {
+      if (i + 2 * kAhead < address.size()) far(address[i + 2 * kAhead]);
+      if (i + kAhead < address.size()) near(address[i + kAhead]);
+      const AddressId a = address[i];
+      if (last[Index(a)] == tx) continue;
+      last[Index(a)] = tx;
+      f(a, tx);
     }
   }
 }
@@ -24,17 +43,35 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
   const std::size_t n = ledger.address_count();
   debit_begin_.assign(n + 1, 0);
   credit_begin_.assign(n + 1, 0);
+  first_credit_.resize(ledger.chain_count());
+  // Counts, shifted by one: debit_begin_[a + 1] is a's debits so far. An
+  // output is its address's first credit when the count was 0.
   std::vector<TxId> last(n, TxId::kNone);
   for (ChainId c : ledger.chain_ids()) {
     const TxStore& s = ledger.txs(c);
-    ForEachDebit(s, last,
-                 [&](AddressId a, TxId) { ++debit_begin_[Index(a) + 1]; });
-    for (AddressId a : s.output_addresses()) ++credit_begin_[Index(a) + 1];
+    ForEachDebit(
+        s, last, [&](AddressId a, TxId) { ++debit_begin_[Index(a) + 1]; },
+        [&](AddressId a) {
+          PrefetchLine(&last[Index(a)]);
+          PrefetchLine(&debit_begin_[Index(a) + 1]);
+        },
+        [](AddressId) {});
+    const std::span<const AddressId> outs = s.output_addresses();
+    std::vector<std::uint8_t>& first = first_credit_[Index(c)];
+    first.assign(outs.size(), 0);
+    for (std::size_t o = 0; o < outs.size(); ++o) {
+      if (o + kAhead < outs.size()) {
+        PrefetchLine(&credit_begin_[Index(outs[o + kAhead]) + 1]);
+      }
+      const std::uint32_t seen = credit_begin_[Index(outs[o]) + 1]++;
+      first[o] = static_cast<std::uint8_t>(seen == 0);
+    }
   }
   for (std::size_t i = 0; i < n; ++i) {
     debit_begin_[i + 1] += debit_begin_[i];
     credit_begin_[i + 1] += credit_begin_[i];
   }
+  // The scatter: each item goes to its address's next free slot.
   debit_tx_.resize(debit_begin_[n]);
   credit_output_.resize(credit_begin_[n]);
   std::vector<std::uint32_t> dnext(debit_begin_.begin(),
@@ -42,19 +79,27 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
   std::vector<std::uint32_t> cnext(credit_begin_.begin(),
                                    credit_begin_.end() - 1);
   last.assign(n, TxId::kNone);
-  first_credit_.resize(ledger.chain_count());
   for (ChainId c : ledger.chain_ids()) {
     const TxStore& s = ledger.txs(c);
-    ForEachDebit(s, last, [&](AddressId a, TxId t) {
-      debit_tx_[dnext[Index(a)]++] = t;
-    });
-    const auto outs = s.output_addresses();
-    std::vector<std::uint8_t>& first = first_credit_[Index(c)];
-    first.assign(outs.size(), 0);
+    ForEachDebit(
+        s, last,
+        [&](AddressId a, TxId t) { debit_tx_[dnext[Index(a)]++] = t; },
+        [&](AddressId a) {
+          PrefetchLine(&last[Index(a)]);
+          PrefetchLine(&dnext[Index(a)]);
+        },
+        [&](AddressId a) {
+          PrefetchLine(debit_tx_.data() + dnext[Index(a)]);
+        });
+    const std::span<const AddressId> outs = s.output_addresses();
     for (std::size_t o = 0; o < outs.size(); ++o) {
-      std::uint32_t& next = cnext[Index(outs[o])];
-      first[o] = static_cast<std::uint8_t>(next == credit_begin_[Index(outs[o])]);
-      credit_output_[next++] = IdFromIndex<OutputId>(o);
+      if (o + 2 * kAhead < outs.size()) {
+        PrefetchLine(&cnext[Index(outs[o + 2 * kAhead])]);
+      }
+      if (o + kAhead < outs.size()) {
+        PrefetchLine(credit_output_.data() + cnext[Index(outs[o + kAhead])]);
+      }
+      credit_output_[cnext[Index(outs[o])]++] = IdFromIndex<OutputId>(o);
     }
   }
 }

@@ -27,6 +27,7 @@
 
 #include "model/labels.h"
 #include "model/ledger.h"
+#include "sim/trace/address_activity.h"
 #include "sim/trace/haircut_system.h"
 #include "sim/trace/registry.h"
 
@@ -263,6 +264,20 @@ void BM_HaircutEigenSystem(benchmark::State& state) {
           s.ledger.txs(IdFromIndex<ChainId>(0)).tx_count()));
 }
 
+// The per-address view (debits, credits, first credits) that the
+// following tracers and the change heuristics build first.
+void BM_AddressActivity(benchmark::State& state) {
+  const Synthetic& s = Ledger(true, static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores)
+    const AddressActivity activity(s.ledger);
+    benchmark::DoNotOptimize(&activity);
+  }
+  state.SetItemsProcessed(
+      state.iterations() *
+      static_cast<std::int64_t>(
+          s.ledger.txs(IdFromIndex<ChainId>(0)).tx_count()));
+}
+
 void Sizes(benchmark::internal::Benchmark* b) {
   b->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond)->Iterations(3);
 }
@@ -293,6 +308,7 @@ bool RegisterTracers() {
 const bool kRegistered = RegisterTracers();
 
 BENCHMARK(BM_HaircutEigenSystem)->Apply(Sizes);
+BENCHMARK(BM_AddressActivity)->Apply(Sizes);
 
 }  // namespace
 }  // namespace chaintrace::trace
