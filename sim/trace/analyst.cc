@@ -107,31 +107,25 @@ class Analyst {
   }
 
  private:
-  struct ChainState {
-    std::vector<Pending> outputs;
-    std::vector<Pending> txs;
-    std::vector<std::uint32_t> deposit_of;
-    std::vector<ServiceRef> service_in_of;
-  };
+  // The key of output or transaction `i` of chain `c` in the sparse maps
+  // below: the analyst reaches a few outputs and transactions of a large
+  // ledger (hop-limited, small shares dropped), so its state is kept per
+  // element reached, not in arrays over the whole ledger (which were
+  // 48 bytes per output and 24 per transaction of fresh memory, most of
+  // its time at 10M transactions).
+  static std::uint64_t Key(ChainId c, std::size_t i) {
+    return (static_cast<std::uint64_t>(Index(c)) << 32) | i;
+  }
 
   void IndexChains() {
-    chains_.resize(ledger_.chain_count());
-    for (ChainId c : ledger_.chain_ids()) {
-      ChainState& st = chains_[Index(c)];
-      const TxStore& s = ledger_.txs(c);
-      st.outputs.assign(s.output_count(), Pending{});
-      st.txs.assign(s.tx_count(), Pending{});
-      st.deposit_of.assign(s.output_count(), Demixing::kNoLink);
-      st.service_in_of.assign(s.output_count(), ServiceRef{});
-    }
     for (std::uint32_t i = 0; i < demix_.pools.deposits.size(); ++i) {
       const MixerDeposit& d = demix_.pools.deposits[i];
-      chains_[Index(d.chain)].deposit_of[Index(d.output)] = i;
+      deposit_of_[Key(d.chain, Index(d.output))] = i;
     }
     for (std::uint8_t k = 0; k < 2; ++k) {
       const ServiceMatching& m = matchings_[k];
       for (std::uint32_t i = 0; i < m.ins.size(); ++i) {
-        chains_[Index(m.ins[i].chain)].service_in_of[Index(m.ins[i].output)] =
+        service_in_of_[Key(m.ins[i].chain, Index(m.ins[i].output))] =
             ServiceRef{k, i};
       }
     }
@@ -174,7 +168,7 @@ class Analyst {
   void ToOutput(ChainId c, OutputId o, Amount amount, double weight,
                 std::int32_t hop, bool exempt) {
     if (amount <= 0) return;
-    Pending& p = chains_[Index(c)].outputs[Index(o)];
+    Pending& p = pending_outputs_[Key(c, Index(o))];
     p.amount = SaturatingAdd(p.amount, amount);
     p.weight += weight;
     p.hop = std::min(p.hop, hop);
@@ -188,7 +182,7 @@ class Analyst {
 
   void ToTx(ChainId c, TxId t, Amount amount, double weight, std::int32_t hop) {
     if (amount <= 0) return;
-    Pending& p = chains_[Index(c)].txs[Index(t)];
+    Pending& p = pending_txs_[Key(c, Index(t))];
     p.amount = SaturatingAdd(p.amount, amount);
     p.weight += weight;
     p.hop = std::min(p.hop, hop);
@@ -198,9 +192,7 @@ class Analyst {
   }
 
   void Arrive(ChainId c, OutputId o) {
-    ChainState& st = chains_[Index(c)];
-    const Pending p = st.outputs[Index(o)];
-    st.outputs[Index(o)] = Pending{};
+    const Pending p = Take(&pending_outputs_, Key(c, Index(o)));
     const TxStore& s = ledger_.txs(c);
     const AddressId a = s.output_address(o);
     const AssetId asset = s.asset(s.output_tx(o));
@@ -216,8 +208,9 @@ class Analyst {
       return;
     }
     const bool may_hop = p.hop < max_hops_;
-    if (const std::uint32_t d = st.deposit_of[Index(o)];
-        d != Demixing::kNoLink) {
+    if (const auto d_it = deposit_of_.find(Key(c, Index(o)));
+        d_it != deposit_of_.end()) {
+      const std::uint32_t d = d_it->second;
       const std::uint32_t link = demix_.link_of_deposit[d];
       if (!may_hop || link == Demixing::kNoLink) {
         out_.Attribute(label.service, asset, p.amount);
@@ -233,8 +226,9 @@ class Analyst {
                p.weight, p.hop + 1, true);
       return;
     }
-    if (const ServiceRef ref = st.service_in_of[Index(o)];
-        ref.in != ServiceMatching::kNoMatch) {
+    if (const auto ref_it = service_in_of_.find(Key(c, Index(o)));
+        ref_it != service_in_of_.end()) {
+      const ServiceRef ref = ref_it->second;
       const ServiceMatching& m = matchings_[ref.matching];
       const ServiceTransfer& in = m.ins[ref.in];
       const std::uint32_t matched = m.out_of_in[ref.in];
@@ -301,9 +295,7 @@ class Analyst {
   }
 
   void RunTx(ChainId c, TxId t) {
-    Pending& slot = chains_[Index(c)].txs[Index(t)];
-    const Pending p = slot;
-    slot = Pending{};
+    const Pending p = Take(&pending_txs_, Key(c, Index(t)));
     const TxStore& s = ledger_.txs(c);
     if (ledger_.chain(c).is_utxo() && joins_.IsCoinJoin(c, t)) {
       out_.Attribute(CoinJoinService(c, t), s.asset(t), p.amount);
@@ -368,8 +360,21 @@ class Analyst {
   const ChangeRule change_rule_;
   const Demixing demix_;
   const ServiceMatching matchings_[2];
+  // Removes and returns what waits at `key` (nothing: an empty Pending).
+  static Pending Take(std::unordered_map<std::uint64_t, Pending>* pending,
+                      std::uint64_t key) {
+    const auto it = pending->find(key);
+    if (it == pending->end()) return Pending{};
+    const Pending p = it->second;
+    pending->erase(it);
+    return p;
+  }
+
   follow::ResultBuilder out_;
-  std::vector<ChainState> chains_;
+  std::unordered_map<std::uint64_t, Pending> pending_outputs_;
+  std::unordered_map<std::uint64_t, Pending> pending_txs_;
+  std::unordered_map<std::uint64_t, std::uint32_t> deposit_of_;
+  std::unordered_map<std::uint64_t, ServiceRef> service_in_of_;
   std::vector<ServiceId> cash_out_of_;
   std::unordered_map<std::uint64_t, Cursor> cursors_;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
