@@ -82,15 +82,12 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
   for (ChainId c : ledger.chain_ids()) {
     const TxStore& s = ledger.txs(c);
     ForEachDebit(
-        s, last,
-        [&](AddressId a, TxId t) { debit_tx_[dnext[Index(a)]++] = t; },
+        s, last, [&](AddressId a, TxId t) { debit_tx_[dnext[Index(a)]++] = t; },
         [&](AddressId a) {
           PrefetchLine(&last[Index(a)]);
           PrefetchLine(&dnext[Index(a)]);
         },
-        [&](AddressId a) {
-          PrefetchLine(debit_tx_.data() + dnext[Index(a)]);
-        });
+        [&](AddressId a) { PrefetchLine(debit_tx_.data() + dnext[Index(a)]); });
     const std::span<const AddressId> outs = s.output_addresses();
     for (std::size_t o = 0; o < outs.size(); ++o) {
       if (o + 2 * kAhead < outs.size()) {

@@ -58,8 +58,11 @@ class AddressActivity {
 // an ACCOUNT chain the outputs of every later transaction debiting o's
 // address (the address is a pool; what it pays after the credit may carry
 // it). O(outputs visited), plus the address's debits on ACCOUNT chains.
+// `activity` is read on ACCOUNT chains only: it may be null when `chain`
+// is a UTXO chain, so that a caller tracing UTXO chains alone need not
+// build one.
 template <typename F>
-void ForEachOnwardOutput(const Ledger& ledger, const AddressActivity& activity,
+void ForEachOnwardOutput(const Ledger& ledger, const AddressActivity* activity,
                          ChainId chain, OutputId o, F&& f) {
   const TxStore& s = ledger.txs(chain);
   if (ledger.chain(chain).is_utxo()) {
@@ -69,7 +72,7 @@ void ForEachOnwardOutput(const Ledger& ledger, const AddressActivity& activity,
     return;
   }
   const TxId from = s.output_tx(o);
-  for (TxId t : activity.debits(s.output_address(o))) {
+  for (TxId t : activity->debits(s.output_address(o))) {
     if (t <= from) continue;
     for (OutputId out : s.outputs(t)) f(out);
   }

@@ -1,5 +1,8 @@
 #include "sim/trace/bridge_match.h"
 
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/trace/address_activity.h"
@@ -19,25 +22,38 @@ class BridgeMatchTracer : public Tracer {
     if (Status st = follow::CheckInput(input); !st.ok()) return st;
     const Ledger& ledger = *input.ledger;
     const Labels& labels = follow::LabelsOf(input);
-    const AddressActivity activity(ledger);
+    // Onward outputs on ACCOUNT chains are found through the addresses'
+    // debits; UTXO chains need no activity.
+    std::optional<AddressActivity> activity;
+    for (const Seed& seed : input.seeds) {
+      if (!ledger.chain(seed.chain).is_utxo()) {
+        activity.emplace(ledger);
+        break;
+      }
+    }
     const ServiceMatching matchings[] = {
         MatchServiceTransfers(ledger, labels, BridgeMatchOptions()),
         MatchServiceTransfers(ledger, labels, SwapMatchOptions())};
-    // Per chain and output: which matching (0, 1) and which transfer in.
+    // Per (chain, output) paying a service: which matching (0, 1) and
+    // which transfer in. Sparse: few outputs pay a bridge or a DEX.
     struct Ref {
       std::uint8_t matching = 0;
       std::uint32_t in = ServiceMatching::kNoMatch;
     };
-    std::vector<std::vector<Ref>> in_of(ledger.chain_count());
-    for (ChainId c : ledger.chain_ids()) {
-      in_of[Index(c)].assign(ledger.txs(c).output_count(), Ref{});
-    }
+    const auto key = [](ChainId c, OutputId o) {
+      return (static_cast<std::uint64_t>(Index(c)) << 32) | Index(o);
+    };
+    std::unordered_map<std::uint64_t, Ref> in_of;
     for (std::uint8_t k = 0; k < 2; ++k) {
       const ServiceMatching& m = matchings[k];
       for (std::uint32_t i = 0; i < m.ins.size(); ++i) {
-        in_of[Index(m.ins[i].chain)][Index(m.ins[i].output)] = Ref{k, i};
+        in_of[key(m.ins[i].chain, m.ins[i].output)] = Ref{k, i};
       }
     }
+    const auto ref_of = [&](ChainId c, OutputId o) {
+      const auto it = in_of.find(key(c, o));
+      return it == in_of.end() ? Ref{} : it->second;
+    };
 
     follow::ResultBuilder out(ledger);
     const auto allowed = [&](std::int32_t hop) {
@@ -62,14 +78,14 @@ class BridgeMatchTracer : public Tracer {
 
     for (const Seed& seed : input.seeds) {
       out.Flag(seed.chain, seed.output, seed.amount, 0, 1.0f);
-      const Ref own = in_of[Index(seed.chain)][Index(seed.output)];
+      const Ref own = ref_of(seed.chain, seed.output);
       if (own.in != ServiceMatching::kNoMatch) {
         follow_in(own, 0);
         continue;
       }
-      ForEachOnwardOutput(ledger, activity, seed.chain, seed.output,
-                          [&](OutputId o) {
-                            const Ref r = in_of[Index(seed.chain)][Index(o)];
+      ForEachOnwardOutput(ledger, activity ? &*activity : nullptr, seed.chain,
+                          seed.output, [&](OutputId o) {
+                            const Ref r = ref_of(seed.chain, o);
                             if (r.in != ServiceMatching::kNoMatch) {
                               follow_in(r, 1);
                             }

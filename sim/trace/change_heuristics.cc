@@ -91,9 +91,9 @@ Order OutputOrder(const TxStore& s, TxId t) {
 OutputId ChangeByAddressReuse(const ChangeContext& ctx, ChainId c, TxId t) {
   const TxStore* s = Eligible(ctx, c, t);
   if (s == nullptr) return OutputId::kNone;
-  return Unique(
-      *s, t,
-      [&](OutputId o) { return Debits(ctx, *s, t, s->output_address(o)); });
+  return Unique(*s, t, [&](OutputId o) {
+    return Debits(ctx, *s, t, s->output_address(o));
+  });
 }
 
 OutputId ChangeByFreshAddress(const ChangeContext& ctx, ChainId c, TxId t) {

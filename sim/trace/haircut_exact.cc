@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "sim/trace/haircut_system.h"
 #include "model/huge_pages.h"
+#include "sim/trace/haircut_system.h"
 
 namespace chaintrace::trace {
 

@@ -33,10 +33,10 @@
 #include <vector>
 
 #include "model/amount.h"
+#include "model/huge_pages.h"
 #include "sim/trace/apportion.h"
 #include "sim/trace/haircut_system.h"
 #include "sim/trace/hop.h"
-#include "model/huge_pages.h"
 #include "sim/trace/prefetch.h"
 
 namespace chaintrace::trace {

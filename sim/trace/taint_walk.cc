@@ -6,11 +6,11 @@
 #include <type_traits>
 #include <vector>
 
+#include "model/huge_pages.h"
 #include "sim/trace/apportion.h"
 #include "sim/trace/attribution.h"
 #include "sim/trace/haircut_exact.h"
 #include "sim/trace/hop.h"
-#include "model/huge_pages.h"
 #include "sim/trace/prefetch.h"
 #include "sim/trace/taint_pools.h"
 
@@ -138,8 +138,7 @@ class TaintWalk {
     const Amount fee_taint =
         rules_.split == SplitRule::kProRata
             ? apportioner_.ProRata(taint, amounts, fee, taints)
-            : apportioner_.Apportion(rules_.split, lots_, amounts, fee,
-                                     taints);
+            : apportioner_.Apportion(rules_.split, lots_, amounts, fee, taints);
     for (std::size_t o = begin; o < end; ++o) {
       if (out->output_taint[o] > 0) out->output_hop[o] = hop_in + 1;
     }
@@ -379,8 +378,8 @@ class TaintWalk {
         taint = 0;
       }
       if (taint > 0) {
-        fee_taint += Spread(s, out_begin[t], out_begin[t + 1], split_fee,
-                            taint, hop_in, out);
+        fee_taint += Spread(s, out_begin[t], out_begin[t + 1], split_fee, taint,
+                            hop_in, out);
       }
       out->fee_taint[t] = fee_taint;
       ApplySeeds(s, seeds, &next_seed, out_begin[t + 1], out, nullptr);
