@@ -43,9 +43,7 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
   const std::size_t n = ledger.address_count();
   debit_begin_.assign(n + 1, 0);
   credit_begin_.assign(n + 1, 0);
-  first_credit_.resize(ledger.chain_count());
-  // Counts, shifted by one: debit_begin_[a + 1] is a's debits so far. An
-  // output is its address's first credit when the count was 0.
+  // Counts, shifted by one: debit_begin_[a + 1] is a's debits so far.
   std::vector<TxId> last(n, TxId::kNone);
   for (ChainId c : ledger.chain_ids()) {
     const TxStore& s = ledger.txs(c);
@@ -57,14 +55,11 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
         },
         [](AddressId) {});
     const std::span<const AddressId> outs = s.output_addresses();
-    std::vector<std::uint8_t>& first = first_credit_[Index(c)];
-    first.assign(outs.size(), 0);
     for (std::size_t o = 0; o < outs.size(); ++o) {
       if (o + kAhead < outs.size()) {
         PrefetchLine(&credit_begin_[Index(outs[o + kAhead]) + 1]);
       }
-      const std::uint32_t seen = credit_begin_[Index(outs[o]) + 1]++;
-      first[o] = static_cast<std::uint8_t>(seen == 0);
+      ++credit_begin_[Index(outs[o]) + 1];
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -97,6 +92,22 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
         PrefetchLine(credit_output_.data() + cnext[Index(outs[o + kAhead])]);
       }
       credit_output_[cnext[Index(outs[o])]++] = IdFromIndex<OutputId>(o);
+    }
+  }
+}
+
+FirstCredits::FirstCredits(const Ledger& ledger) {
+  std::vector<std::uint8_t> seen(ledger.address_count(), 0);
+  first_.resize(ledger.chain_count());
+  for (ChainId c : ledger.chain_ids()) {
+    const std::span<const AddressId> outs = ledger.txs(c).output_addresses();
+    std::vector<std::uint8_t>& first = first_[Index(c)];
+    first.assign(outs.size(), 0);
+    for (std::size_t o = 0; o < outs.size(); ++o) {
+      if (o + kAhead < outs.size()) PrefetchLine(&seen[Index(outs[o + kAhead])]);
+      std::uint8_t& s = seen[Index(outs[o])];
+      first[o] = static_cast<std::uint8_t>(s == 0);
+      s = 1;
     }
   }
 }

@@ -30,12 +30,6 @@ class AddressActivity {
   std::span<const OutputId> credits(AddressId a) const {
     return Slice(credit_output_, credit_begin_, a);
   }
-  // Whether output `o` of `chain` is the first credit of its address:
-  // credits(address).front() == o, from one byte per output read in ledger
-  // order instead of two lookups at the address.
-  bool first_credit(ChainId chain, OutputId o) const {
-    return first_credit_[Index(chain)][Index(o)] != 0;
-  }
 
  private:
   template <typename T>
@@ -50,7 +44,23 @@ class AddressActivity {
   std::vector<TxId> debit_tx_;
   std::vector<std::uint32_t> credit_begin_;
   std::vector<OutputId> credit_output_;
-  std::vector<std::vector<std::uint8_t>> first_credit_;  // per chain, output
+};
+
+// Per output, whether it is its address's first credit
+// (AddressActivity::credits(address).front() == o): what the one-time
+// change heuristic asks of every output it looks at, one byte per output
+// read in ledger order. Built in one pass over the outputs with a byte per
+// address, far cheaper than AddressActivity's lists, which it does not
+// need.
+class FirstCredits {
+ public:
+  explicit FirstCredits(const Ledger& ledger);
+  bool operator()(ChainId chain, OutputId o) const {
+    return first_[Index(chain)][Index(o)] != 0;
+  }
+
+ private:
+  std::vector<std::vector<std::uint8_t>> first_;  // per chain, per output
 };
 
 // Calls f(OutputId) for each output that moves value received in `o`

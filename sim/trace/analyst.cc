@@ -79,6 +79,7 @@ class Analyst {
         max_hops_(options.max_hops > 0 ? options.max_hops
                                        : kDefaultAnalystHops),
         activity_(ledger_),
+        first_credits_(ledger_),
         joins_(ledger_, labels_),
         change_rule_(*ParseChangeRule(kDefaultPeelRule)),
         demix_(Demix(ledger_, labels_, activity_, DemixOptions{})),
@@ -323,7 +324,7 @@ class Analyst {
     OutputId change = OutputId::kNone;
     if (ledger_.chain(c).is_utxo() && s.outputs(t).size() >= 2 &&
         p.amount >= in_total) {
-      const ChangeContext ctx{&ledger_, &activity_, ChangeOptions{}};
+      const ChangeContext ctx{&ledger_, &first_credits_, ChangeOptions{}};
       change = change_rule_.Apply(ctx, c, t);
     }
     Amount given = 0;
@@ -356,6 +357,7 @@ class Analyst {
   const TraceInput& input_;
   const std::int32_t max_hops_;
   const AddressActivity activity_;
+  const FirstCredits first_credits_;
   CoinJoinDetector joins_;
   const ChangeRule change_rule_;
   const Demixing demix_;

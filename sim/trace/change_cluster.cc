@@ -9,10 +9,10 @@
 namespace chaintrace::trace {
 
 void ClusterChange(const Ledger& ledger, const Labels& labels,
-                   const AddressActivity& activity, const ChangeRule& rule,
+                   const FirstCredits& first_credits, const ChangeRule& rule,
                    const CoinJoinRule& joins, UnionFind* uf) {
   CoinJoinDetector detector(ledger, labels, joins);
-  const ChangeContext ctx{&ledger, &activity, ChangeOptions{}};
+  const ChangeContext ctx{&ledger, &first_credits, ChangeOptions{}};
   for (ChainId c : ledger.chain_ids()) {
     if (!ledger.chain(c).is_utxo()) continue;
     const TxStore& s = ledger.txs(c);
@@ -37,10 +37,10 @@ class ChangeTracer : public Tracer {
     if (Status st = follow::CheckInput(input); !st.ok()) return st;
     const Ledger& ledger = *input.ledger;
     const Labels& labels = follow::LabelsOf(input);
-    const AddressActivity activity(ledger);
+    const FirstCredits first_credits(ledger);
     UnionFind uf(ledger.address_count());
     ClusterMultiInput(ledger, labels, CoinJoinRule{}, &uf);
-    ClusterChange(ledger, labels, activity, rule_, CoinJoinRule{}, &uf);
+    ClusterChange(ledger, labels, first_credits, rule_, CoinJoinRule{}, &uf);
     return follow::FlagSeedClusters(input, uf.DenseIds());
   }
 

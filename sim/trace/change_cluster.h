@@ -34,7 +34,7 @@ inline constexpr std::string_view kDefaultChangeRule =
 // Merges in `uf` each non-CoinJoin UTXO transaction's change address (under
 // `rule`) with its first input address.
 void ClusterChange(const Ledger& ledger, const Labels& labels,
-                   const AddressActivity& activity, const ChangeRule& rule,
+                   const FirstCredits& first_credits, const ChangeRule& rule,
                    const CoinJoinRule& joins, UnionFind* uf);
 
 std::unique_ptr<Tracer> MakeChangeTracer(const TracerOptions& options);

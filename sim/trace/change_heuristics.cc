@@ -1,7 +1,9 @@
 #include "sim/trace/change_heuristics.h"
 
 #include <algorithm>
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "model/amount.h"
 
@@ -28,25 +30,36 @@ OutputId Unique(const TxStore& s, TxId t, Pred&& pred) {
   return found;
 }
 
-// Inputs up to which Debits scans the transaction's inputs.
+// Inputs up to which InputAddresses scans a transaction's inputs.
 constexpr std::size_t kScanInputs = 32;
 
-// Whether `t` debits `a`: whether `a` is one of its input addresses. A
-// transaction's few inputs are scanned (in sequence, where a's debits are
-// elsewhere in memory); past kScanInputs, a's debits, which are in order,
-// are searched, so that a transaction of many inputs and outputs costs
-// O(outputs log debits), not O(inputs * outputs).
-bool Debits(const ChangeContext& ctx, const TxStore& s, TxId t, AddressId a) {
-  const auto ins = s.inputs(t);
-  if (ins.size() <= kScanInputs) {
-    for (InputId i : ins) {
-      if (s.input_address(i) == a) return true;
-    }
-    return false;
+// Whether a transaction debits an address: whether the address is one of
+// its inputs'. Few inputs are scanned in place (in sequence); past
+// kScanInputs their addresses are sorted once and searched, so that a
+// transaction of many inputs and outputs costs O((inputs + outputs) log
+// inputs), not O(inputs * outputs).
+class InputAddresses {
+ public:
+  InputAddresses(const TxStore& s, TxId t)
+      : addresses_(s.input_addresses().subspan(
+            s.input_begins()[Index(t)],
+            s.input_begins()[Index(t) + 1] - s.input_begins()[Index(t)])) {
+    if (addresses_.size() <= kScanInputs) return;
+    sorted_.assign(addresses_.begin(), addresses_.end());
+    std::sort(sorted_.begin(), sorted_.end());
   }
-  const auto d = ctx.activity->debits(a);
-  return std::binary_search(d.begin(), d.end(), t);
-}
+  bool contains(AddressId a) const {
+    if (sorted_.empty()) {
+      return std::find(addresses_.begin(), addresses_.end(), a) !=
+             addresses_.end();
+    }
+    return std::binary_search(sorted_.begin(), sorted_.end(), a);
+  }
+
+ private:
+  std::span<const AddressId> addresses_;
+  std::vector<AddressId> sorted_;  // past kScanInputs
+};
 
 bool PeelShaped(const TxStore& s, TxId t) {
   return !s.coinbase(t) && s.inputs(t).size() == 1 && s.outputs(t).size() == 2;
@@ -91,19 +104,21 @@ Order OutputOrder(const TxStore& s, TxId t) {
 OutputId ChangeByAddressReuse(const ChangeContext& ctx, ChainId c, TxId t) {
   const TxStore* s = Eligible(ctx, c, t);
   if (s == nullptr) return OutputId::kNone;
+  const InputAddresses inputs(*s, t);
   return Unique(*s, t, [&](OutputId o) {
-    return Debits(ctx, *s, t, s->output_address(o));
+    return inputs.contains(s->output_address(o));
   });
 }
 
 OutputId ChangeByFreshAddress(const ChangeContext& ctx, ChainId c, TxId t) {
   const TxStore* s = Eligible(ctx, c, t);
   if (s == nullptr) return OutputId::kNone;
+  const InputAddresses inputs(*s, t);
   for (OutputId o : s->outputs(t)) {
-    if (Debits(ctx, *s, t, s->output_address(o))) return OutputId::kNone;
+    if (inputs.contains(s->output_address(o))) return OutputId::kNone;
   }
   return Unique(*s, t,
-                [&](OutputId o) { return ctx.activity->first_credit(c, o); });
+                [&](OutputId o) { return (*ctx.first_credits)(c, o); });
 }
 
 OutputId ChangeByAddressType(const ChangeContext& ctx, ChainId c, TxId t) {

@@ -7,8 +7,8 @@
 // None applies to coinbase transactions, to transactions with fewer than two
 // outputs, or to ACCOUNT chains (no change exists there). Each function
 // states its rule and source below; sim/trace/change_rule.h combines them.
-// Every function is O(k) for a transaction with k inputs and outputs, with
-// the per-address first-use index of AddressActivity.
+// Every function is O(k) for a transaction with k inputs and outputs (O(k
+// log k) past 32 inputs), with the first-credit index of FirstCredits.
 //
 // Sources: Androulaki et al. 2013, "Evaluating User Privacy in Bitcoin"
 // (shadow/change addresses); Meiklejohn et al. 2013, "A Fistful of
@@ -33,11 +33,11 @@ struct ChangeOptions {
   int round_digits = 0;
 };
 
-// What the heuristics read: the ledger and each address's first credit.
-// Both must outlive the context.
+// What the heuristics read: the ledger and which outputs are their
+// addresses' first credits. Both must outlive the context.
 struct ChangeContext {
   const Ledger* ledger = nullptr;
-  const AddressActivity* activity = nullptr;
+  const FirstCredits* first_credits = nullptr;
   ChangeOptions options;
 };
 

@@ -55,8 +55,8 @@ class PeelFollower : public Tracer {
     if (Status st = follow::CheckInput(input); !st.ok()) return st;
     const Ledger& ledger = *input.ledger;
     const Labels& labels = follow::LabelsOf(input);
-    const AddressActivity activity(ledger);
-    const ChangeContext ctx{&ledger, &activity, ChangeOptions{}};
+    const FirstCredits first_credits(ledger);
+    const ChangeContext ctx{&ledger, &first_credits, ChangeOptions{}};
     CoinJoinDetector joins(ledger, labels);
     follow::ResultBuilder out(ledger);
     std::vector<std::vector<std::uint8_t>> visited(ledger.chain_count());

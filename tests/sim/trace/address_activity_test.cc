@@ -38,15 +38,26 @@ TEST(AddressActivityTest, DebitsOnceAndCreditsInOrder) {
                              b.Out(b.btc(), "t2:0")}));
   EXPECT_TRUE(act.debits(b.Address(b.btc(), "c")).empty());
   // First credits: a's at c0:0, b's at c0:2, c's at t2:1; a's later
-  // credits c0:1 and t2:0 and b's t1:0 are not.
-  EXPECT_TRUE(act.first_credit(b.btc(), b.Out(b.btc(), "c0:0")));
-  EXPECT_FALSE(act.first_credit(b.btc(), b.Out(b.btc(), "c0:1")));
-  EXPECT_TRUE(act.first_credit(b.btc(), b.Out(b.btc(), "c0:2")));
-  EXPECT_FALSE(act.first_credit(b.btc(), b.Out(b.btc(), "t1:0")));
-  EXPECT_FALSE(act.first_credit(b.btc(), b.Out(b.btc(), "t2:0")));
-  EXPECT_TRUE(act.first_credit(b.btc(), b.Out(b.btc(), "t2:1")));
-  EXPECT_TRUE(act.first_credit(b.eth(), b.Out(b.eth(), "e1:0")));
-  EXPECT_FALSE(act.first_credit(b.eth(), b.Out(b.eth(), "e3:0")));
+  // credits c0:1 and t2:0 and b's t1:0 are not. On every output of both
+  // chains, FirstCredits agrees with the front of its address's credits.
+  const FirstCredits first(b.ledger());
+  EXPECT_TRUE(first(b.btc(), b.Out(b.btc(), "c0:0")));
+  EXPECT_FALSE(first(b.btc(), b.Out(b.btc(), "c0:1")));
+  EXPECT_TRUE(first(b.btc(), b.Out(b.btc(), "c0:2")));
+  EXPECT_FALSE(first(b.btc(), b.Out(b.btc(), "t1:0")));
+  EXPECT_FALSE(first(b.btc(), b.Out(b.btc(), "t2:0")));
+  EXPECT_TRUE(first(b.btc(), b.Out(b.btc(), "t2:1")));
+  EXPECT_TRUE(first(b.eth(), b.Out(b.eth(), "e1:0")));
+  EXPECT_FALSE(first(b.eth(), b.Out(b.eth(), "e3:0")));
+  for (ChainId c : {b.btc(), b.eth()}) {
+    const TxStore& txs = b.ledger().txs(c);
+    for (std::size_t o = 0; o < txs.output_count(); ++o) {
+      const OutputId out = IdFromIndex<OutputId>(o);
+      EXPECT_EQ(first(c, out),
+                act.credits(txs.output_address(out)).front() == out)
+          << "output " << o;
+    }
+  }
 
   // Onward outputs: the spending transaction's (UTXO, where no activity is
   // needed), the address's later debits' (ACCOUNT).

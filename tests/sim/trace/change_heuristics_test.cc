@@ -19,8 +19,8 @@ class ChangeHeuristicsTest : public ::testing::Test {
  protected:
   std::string Change(OutputId (*h)(const ChangeContext&, ChainId, TxId),
                      std::string_view tx) {
-    activity_ = std::make_unique<AddressActivity>(b_.ledger());
-    const ChangeContext ctx{&b_.ledger(), activity_.get(), options_};
+    first_credits_ = std::make_unique<FirstCredits>(b_.ledger());
+    const ChangeContext ctx{&b_.ledger(), first_credits_.get(), options_};
     const TxStore& s = b_.ledger().txs(b_.btc());
     const TxId t = s.FindTx(tx);
     const OutputId o = h(ctx, b_.btc(), t);
@@ -29,7 +29,7 @@ class ChangeHeuristicsTest : public ::testing::Test {
   }
   LedgerBuilder b_;
   ChangeOptions options_;
-  std::unique_ptr<AddressActivity> activity_;
+  std::unique_ptr<FirstCredits> first_credits_;
 };
 
 // c0 ─ a 100 │ a 100 │ a 100
@@ -194,8 +194,8 @@ TEST_F(ChangeHeuristicsTest, NothingOnAccountChainsOrSingleOutputs) {
   b_.Transfer("e1", 13, "x", {{"y", 60}, {"x", 30}}, 1);
   b_.Coinbase("c0", 0, {{"a", 100}});
   b_.Spend("t1", 600, {"c0:0"}, {{"a", 95}}, 5);
-  activity_ = std::make_unique<AddressActivity>(b_.ledger());
-  const ChangeContext ctx{&b_.ledger(), activity_.get(), {}};
+  first_credits_ = std::make_unique<FirstCredits>(b_.ledger());
+  const ChangeContext ctx{&b_.ledger(), first_credits_.get(), {}};
   EXPECT_EQ(ChangeByAddressReuse(ctx, b_.eth(), TxId{1}), OutputId::kNone);
   EXPECT_EQ(Change(&ChangeByAddressReuse, "t1"), "none");
 }

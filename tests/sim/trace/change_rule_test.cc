@@ -22,10 +22,10 @@ class ChangeRuleTest : public ::testing::Test {
     b_.Spend("t1", 600, {"c0:0", "c0:1"}, {{"x", 110}, {"a", 30}}, 10);
     b_.Spend("t2", 600, {"c0:2"}, {{"a", 60}, {"w", 35}}, 5);
     b_.Spend("t3", 600, {"c0:3", "c0:4"}, {{"a", 110}, {"z", 30}}, 10);
-    activity_ = std::make_unique<AddressActivity>(b_.ledger());
+    first_credits_ = std::make_unique<FirstCredits>(b_.ledger());
   }
   std::string Apply(const ChangeRule& rule, std::string_view tx) {
-    const ChangeContext ctx{&b_.ledger(), activity_.get(), {}};
+    const ChangeContext ctx{&b_.ledger(), first_credits_.get(), {}};
     const TxStore& s = b_.ledger().txs(b_.btc());
     const TxId t = s.FindTx(tx);
     const OutputId o = rule.Apply(ctx, b_.btc(), t);
@@ -33,7 +33,7 @@ class ChangeRuleTest : public ::testing::Test {
     return std::string(tx) + ":" + std::to_string(s.output_index(o));
   }
   LedgerBuilder b_;
-  std::unique_ptr<AddressActivity> activity_;
+  std::unique_ptr<FirstCredits> first_credits_;
 };
 
 TEST_F(ChangeRuleTest, IntersectNeedsAgreement) {
