@@ -1,11 +1,21 @@
 #include "sim/trace/multi_input.h"
 
+#include <cstddef>
+#include <cstdint>
+#include <span>
 #include <utility>
 
 #include "sim/trace/cluster_follow.h"
 #include "sim/trace/result_builder.h"
 
 namespace chaintrace::trace {
+namespace {
+
+// Inputs ahead of the current transaction whose union-find nodes are
+// prefetched.
+constexpr std::size_t kAhead = 8;
+
+}  // namespace
 
 void ClusterMultiInput(const Ledger& ledger, const Labels& labels,
                        const CoinJoinRule& rule, UnionFind* uf) {
@@ -13,7 +23,15 @@ void ClusterMultiInput(const Ledger& ledger, const Labels& labels,
   for (ChainId c : ledger.chain_ids()) {
     if (!ledger.chain(c).is_utxo()) continue;
     const TxStore& s = ledger.txs(c);
+    const std::span<const AddressId> in_address = s.input_addresses();
+    const std::span<const std::uint32_t> in_begin = s.input_begins();
     for (TxId t : s.txs()) {
+      // The nodes of the inputs kAhead ahead: merging waits on them
+      // otherwise, the addresses being scattered over the whole table.
+      const std::size_t ahead = in_begin[Index(t) + 1] + kAhead;
+      if (ahead < in_address.size()) {
+        uf->Prefetch(static_cast<std::uint32_t>(Index(in_address[ahead])));
+      }
       const auto ins = s.inputs(t);
       if (ins.size() < 2 || joins.IsCoinJoin(c, t)) continue;
       const auto first =
