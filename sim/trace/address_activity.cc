@@ -104,7 +104,8 @@ FirstCredits::FirstCredits(const Ledger& ledger) {
     std::vector<std::uint8_t>& first = first_[Index(c)];
     first.assign(outs.size(), 0);
     for (std::size_t o = 0; o < outs.size(); ++o) {
-      if (o + kAhead < outs.size()) PrefetchLine(&seen[Index(outs[o + kAhead])]);
+      if (o + kAhead < outs.size())
+        PrefetchLine(&seen[Index(outs[o + kAhead])]);
       std::uint8_t& s = seen[Index(outs[o])];
       first[o] = static_cast<std::uint8_t>(s == 0);
       s = 1;

@@ -105,9 +105,8 @@ OutputId ChangeByAddressReuse(const ChangeContext& ctx, ChainId c, TxId t) {
   const TxStore* s = Eligible(ctx, c, t);
   if (s == nullptr) return OutputId::kNone;
   const InputAddresses inputs(*s, t);
-  return Unique(*s, t, [&](OutputId o) {
-    return inputs.contains(s->output_address(o));
-  });
+  return Unique(
+      *s, t, [&](OutputId o) { return inputs.contains(s->output_address(o)); });
 }
 
 OutputId ChangeByFreshAddress(const ChangeContext& ctx, ChainId c, TxId t) {
@@ -117,8 +116,7 @@ OutputId ChangeByFreshAddress(const ChangeContext& ctx, ChainId c, TxId t) {
   for (OutputId o : s->outputs(t)) {
     if (inputs.contains(s->output_address(o))) return OutputId::kNone;
   }
-  return Unique(*s, t,
-                [&](OutputId o) { return (*ctx.first_credits)(c, o); });
+  return Unique(*s, t, [&](OutputId o) { return (*ctx.first_credits)(c, o); });
 }
 
 OutputId ChangeByAddressType(const ChangeContext& ctx, ChainId c, TxId t) {

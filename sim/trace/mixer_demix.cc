@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/trace/address_activity.h"
@@ -23,16 +25,21 @@ class MixerDemixTracer : public Tracer {
     const Labels& labels = follow::LabelsOf(input);
     const AddressActivity activity(ledger);
     const Demixing demix = Demix(ledger, labels, activity, demix_);
-    // Per chain and output: the deposit it is, or kNoLink.
-    std::vector<std::vector<std::uint32_t>> deposit_of(ledger.chain_count());
-    for (ChainId c : ledger.chain_ids()) {
-      deposit_of[Index(c)].assign(ledger.txs(c).output_count(),
-                                  Demixing::kNoLink);
-    }
+    // Per (chain, output) that is a pool deposit: which. Sparse: few
+    // outputs are deposits.
+    const auto key = [](ChainId c, OutputId o) {
+      return (static_cast<std::uint64_t>(Index(c)) << 32) | Index(o);
+    };
+    std::unordered_map<std::uint64_t, std::uint32_t> deposits;
     for (std::uint32_t i = 0; i < demix.pools.deposits.size(); ++i) {
       const MixerDeposit& d = demix.pools.deposits[i];
-      deposit_of[Index(d.chain)][Index(d.output)] = i;
+      deposits[key(d.chain, d.output)] = i;
     }
+    // The deposit output `o` of chain `c` is, or kNoLink.
+    const auto deposit_of = [&](ChainId c, OutputId o) {
+      const auto it = deposits.find(key(c, o));
+      return it == deposits.end() ? Demixing::kNoLink : it->second;
+    };
 
     follow::ResultBuilder out(ledger);
     const auto allowed = [&](std::int32_t hop) {
@@ -68,7 +75,7 @@ class MixerDemixTracer : public Tracer {
       const TxStore& s = ledger.txs(c);
       out.Flag(c, seed.output, seed.amount, 0, 1.0f);
       if (ledger.chain(c).is_utxo()) continue;
-      const std::uint32_t own = deposit_of[Index(c)][Index(seed.output)];
+      const std::uint32_t own = deposit_of(c, seed.output);
       if (own != Demixing::kNoLink) {
         follow_deposit(own, 0);
         continue;
@@ -78,7 +85,7 @@ class MixerDemixTracer : public Tracer {
       for (TxId t : activity.debits(a)) {
         if (t <= from) continue;
         for (OutputId o : s.outputs(t)) {
-          const std::uint32_t di = deposit_of[Index(c)][Index(o)];
+          const std::uint32_t di = deposit_of(c, o);
           if (di != Demixing::kNoLink) follow_deposit(di, 1);
         }
       }
