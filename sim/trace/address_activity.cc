@@ -39,13 +39,19 @@ void ForEachDebit(const TxStore& s, std::vector<TxId>& last, F&& f, Far&& far,
 
 }  // namespace
 
-AddressActivity::AddressActivity(const Ledger& ledger) {
+AddressActivity::AddressActivity(const Ledger& ledger, ActivityScope scope) {
+  std::vector<ChainId> chains;
+  for (ChainId c : ledger.chain_ids()) {
+    if (scope == ActivityScope::kAllChains || !ledger.chain(c).is_utxo()) {
+      chains.push_back(c);
+    }
+  }
   const std::size_t n = ledger.address_count();
   debit_begin_.assign(n + 1, 0);
   credit_begin_.assign(n + 1, 0);
   // Counts, shifted by one: debit_begin_[a + 1] is a's debits so far.
   std::vector<TxId> last(n, TxId::kNone);
-  for (ChainId c : ledger.chain_ids()) {
+  for (ChainId c : chains) {
     const TxStore& s = ledger.txs(c);
     ForEachDebit(
         s, last, [&](AddressId a, TxId) { ++debit_begin_[Index(a) + 1]; },
@@ -74,7 +80,7 @@ AddressActivity::AddressActivity(const Ledger& ledger) {
   std::vector<std::uint32_t> cnext(credit_begin_.begin(),
                                    credit_begin_.end() - 1);
   last.assign(n, TxId::kNone);
-  for (ChainId c : ledger.chain_ids()) {
+  for (ChainId c : chains) {
     const TxStore& s = ledger.txs(c);
     ForEachDebit(
         s, last, [&](AddressId a, TxId t) { debit_tx_[dnext[Index(a)]++] = t; },

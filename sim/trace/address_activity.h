@@ -8,6 +8,13 @@
 // arrays over all addresses (an address lives on one chain, so chain-local
 // TxId / OutputId are unambiguous). Built in O(inputs + outputs + addresses)
 // time and memory by two counting passes.
+//
+// The tracers ask it about ACCOUNT addresses only (on a UTXO chain a coin's
+// onward path is its spending transaction, and whether an output is its
+// address's first credit is FirstCredits, below), so they build it with
+// ActivityScope::kAccountChains, which leaves every UTXO address's lists
+// empty and skips the UTXO chains' inputs and outputs: on a UTXO ledger it
+// costs nothing.
 
 #include <cstdint>
 #include <span>
@@ -18,9 +25,16 @@
 
 namespace chaintrace::trace {
 
+enum class ActivityScope : std::uint8_t {
+  kAllChains,
+  // Lists for the addresses of ACCOUNT chains; empty for UTXO addresses.
+  kAccountChains,
+};
+
 class AddressActivity {
  public:
-  explicit AddressActivity(const Ledger& ledger);
+  explicit AddressActivity(const Ledger& ledger,
+                           ActivityScope scope = ActivityScope::kAllChains);
 
   // Transactions debiting `a`, each once, in time order.
   std::span<const TxId> debits(AddressId a) const {

@@ -78,7 +78,7 @@ class Analyst {
         input_(input),
         max_hops_(options.max_hops > 0 ? options.max_hops
                                        : kDefaultAnalystHops),
-        activity_(ledger_),
+        activity_(ledger_, ActivityScope::kAccountChains),
         first_credits_(ledger_),
         joins_(ledger_, labels_),
         change_rule_(*ParseChangeRule(kDefaultPeelRule)),

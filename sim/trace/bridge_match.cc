@@ -27,7 +27,7 @@ class BridgeMatchTracer : public Tracer {
     std::optional<AddressActivity> activity;
     for (const Seed& seed : input.seeds) {
       if (!ledger.chain(seed.chain).is_utxo()) {
-        activity.emplace(ledger);
+        activity.emplace(ledger, ActivityScope::kAccountChains);
         break;
       }
     }

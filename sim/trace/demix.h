@@ -72,6 +72,8 @@ struct Demixing {
   std::vector<std::uint32_t> link_of_withdrawal;
 };
 
+// `activity` is read for ACCOUNT addresses only (FindMixerPools), so it may
+// be built with ActivityScope::kAccountChains.
 Demixing Demix(const Ledger& ledger, const Labels& labels,
                const AddressActivity& activity, const DemixOptions& options);
 

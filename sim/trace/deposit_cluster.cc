@@ -108,7 +108,7 @@ class DepositClusterTracer : public Tracer {
   Result<TraceResult> Trace(const TraceInput& input) const override {
     if (Status st = follow::CheckInput(input); !st.ok()) return st;
     const Ledger& ledger = *input.ledger;
-    const AddressActivity activity(ledger);
+    const AddressActivity activity(ledger, ActivityScope::kAccountChains);
     UnionFind uf(ledger.address_count());
     ClusterDeposits(ledger, follow::LabelsOf(input), activity, DepositRule{},
                     &uf);

@@ -38,7 +38,9 @@ struct DepositRule {
 };
 
 // Per AddressId: the hot wallet the address is a deposit address of, or
-// kNone.
+// kNone. Deposit addresses are ACCOUNT addresses, and `activity` is read
+// for those only (ActivityScope::kAccountChains suffices; so for
+// ClusterDeposits).
 std::vector<AddressId> FindDepositAddresses(const Ledger& ledger,
                                             const Labels& labels,
                                             const AddressActivity& activity,

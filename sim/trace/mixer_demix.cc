@@ -23,7 +23,7 @@ class MixerDemixTracer : public Tracer {
     if (Status st = follow::CheckInput(input); !st.ok()) return st;
     const Ledger& ledger = *input.ledger;
     const Labels& labels = follow::LabelsOf(input);
-    const AddressActivity activity(ledger);
+    const AddressActivity activity(ledger, ActivityScope::kAccountChains);
     const Demixing demix = Demix(ledger, labels, activity, demix_);
     // Per (chain, output) that is a pool deposit: which. Sparse: few
     // outputs are deposits.

@@ -72,6 +72,8 @@ struct MixerPools {
   std::vector<MixerWithdrawal> withdrawals;
 };
 
+// Pools are found on ACCOUNT chains only, and `activity` is read for their
+// addresses only (ActivityScope::kAccountChains suffices).
 MixerPools FindMixerPools(const Ledger& ledger, const Labels& labels,
                           const AddressActivity& activity,
                           const MixerPoolOptions& options);

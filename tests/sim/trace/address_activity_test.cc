@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "tests/sim/trace/ledger_builder.h"
@@ -71,6 +72,32 @@ TEST(AddressActivityTest, DebitsOnceAndCreditsInOrder) {
                       [&](OutputId o) { next.push_back(o); });
   EXPECT_EQ(next, (std::vector<OutputId>{b.Out(b.eth(), "e1:0"),
                                          b.Out(b.eth(), "e3:0")}));
+}
+
+// With ActivityScope::kAccountChains the ACCOUNT addresses have the same
+// lists as with every chain, and the UTXO addresses none.
+TEST(AddressActivityTest, AccountScopeSkipsUtxoChains) {
+  LedgerBuilder b;
+  b.Coinbase("c0", 0, {{"a", 10}, {"a", 20}, {"b", 5}});
+  b.Spend("t1", 600, {"c0:0", "c0:1"}, {{"b", 29}}, 1);
+  b.Mint("g0", 0, {{"x", 100}});
+  b.Transfer("e1", 10, "x", {{"y", 40}}, 1);
+  b.Transfer("e2", 20, "y", {{"x", 10}}, 1);
+  const AddressActivity all(b.ledger());
+  const AddressActivity account(b.ledger(), ActivityScope::kAccountChains);
+  for (const char* name : {"a", "b"}) {
+    const AddressId a = b.Address(b.btc(), name);
+    EXPECT_FALSE(all.credits(a).empty()) << name;
+    EXPECT_TRUE(account.debits(a).empty()) << name;
+    EXPECT_TRUE(account.credits(a).empty()) << name;
+  }
+  for (const char* name : {"x", "y"}) {
+    const AddressId a = b.Address(b.eth(), name);
+    EXPECT_FALSE(account.debits(a).empty()) << name;
+    EXPECT_TRUE(std::ranges::equal(account.debits(a), all.debits(a))) << name;
+    EXPECT_TRUE(std::ranges::equal(account.credits(a), all.credits(a)))
+        << name;
+  }
 }
 
 }  // namespace
