@@ -18,20 +18,15 @@ TaintPools::TaintPools(PoolRule rule, std::size_t pool_count) : rule_(rule) {
 }
 
 std::uint32_t TaintPools::NewLot(Lot lot, std::int32_t hop) {
+  const LotNode node{lot.amount, lot.taint, hop, kNoLot};
   std::uint32_t id = free_;
   if (id != kNoLot) {
-    free_ = lot_next_[id];
-    lot_amount_[id] = lot.amount;
-    lot_taint_[id] = lot.taint;
-    lot_hop_[id] = hop;
-    lot_next_[id] = kNoLot;
+    free_ = lots_[id].next;
+    lots_[id] = node;
     return id;
   }
-  id = static_cast<std::uint32_t>(lot_amount_.size());
-  lot_amount_.push_back(lot.amount);
-  lot_taint_.push_back(lot.taint);
-  lot_hop_.push_back(hop);
-  lot_next_.push_back(kNoLot);
+  id = static_cast<std::uint32_t>(lots_.size());
+  lots_.push_back(node);
   return id;
 }
 
@@ -52,8 +47,8 @@ void TaintPools::CreditLot(std::size_t pool, Lot lot, std::int32_t hop) {
   // lot's neighbour is the end it joins, and two clean neighbours merge.
   const bool queue = rule_ == PoolRule::kOldestFirst;
   const std::uint32_t end = queue ? tail_[pool] : head_[pool];
-  if (end != kNoLot && lot.taint == 0 && lot_taint_[end] == 0) {
-    lot_amount_[end] += lot.amount;
+  if (end != kNoLot && lot.taint == 0 && lots_[end].taint == 0) {
+    lots_[end].amount += lot.amount;
     return;
   }
   const std::uint32_t id = NewLot(lot, hop);
@@ -61,10 +56,10 @@ void TaintPools::CreditLot(std::size_t pool, Lot lot, std::int32_t hop) {
     head_[pool] = id;
     tail_[pool] = id;
   } else if (queue) {
-    lot_next_[tail_[pool]] = id;
+    lots_[tail_[pool]].next = id;
     tail_[pool] = id;
   } else {
-    lot_next_[id] = head_[pool];
+    lots_[id].next = head_[pool];
     head_[pool] = id;
   }
 }
@@ -110,19 +105,20 @@ std::int32_t TaintPools::DebitLots(std::size_t pool, Amount amount,
   Amount need = amount;
   while (need > 0 && head_[pool] != kNoLot) {
     const std::uint32_t id = head_[pool];
-    const Amount take = std::min(need, lot_amount_[id]);
-    Amount tainted = lot_taint_[id];
-    if (take == lot_amount_[id]) {
-      head_[pool] = lot_next_[id];
+    LotNode& lot = lots_[id];
+    const Amount take = std::min(need, lot.amount);
+    Amount tainted = lot.taint;
+    if (take == lot.amount) {
+      head_[pool] = lot.next;
       if (head_[pool] == kNoLot) tail_[pool] = kNoLot;
-      lot_next_[id] = free_;
+      lot.next = free_;
       free_ = id;
     } else {
-      tainted = ProRataPart(lot_taint_[id], take, lot_amount_[id]);
-      lot_amount_[id] -= take;
-      lot_taint_[id] -= tainted;
+      tainted = ProRataPart(lot.taint, take, lot.amount);
+      lot.amount -= take;
+      lot.taint -= tainted;
     }
-    if (tainted > 0) hop = NearerHop(hop, lot_hop_[id]);
+    if (tainted > 0) hop = NearerHop(hop, lot.hop);
     taken->push_back(Lot{take, tainted});
     balance_[pool] -= take;
     taint_[pool] -= tainted;

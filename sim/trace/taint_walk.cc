@@ -289,6 +289,7 @@ class TaintWalk {
   struct PlainPools {
     TaintPools pools;
     void Prefetch(std::size_t pool) const { pools.Prefetch(pool); }
+    void PrefetchEnds(std::size_t pool) const { pools.PrefetchEnds(pool); }
     void Reach(std::size_t /*pool*/) {}
     std::int32_t Debit(std::size_t pool, Amount amount, bool /*counts*/,
                        std::vector<Lot>* taken) {
@@ -310,6 +311,8 @@ class TaintWalk {
                    std::span<const std::uint32_t> local, std::size_t assets,
                    Pools* pools, ChainTrace* out) {
     constexpr bool kExact = !std::is_same_v<Pools, PlainPools>;
+    const bool ordered = rules_.pool == PoolRule::kOldestFirst ||
+                         rules_.pool == PoolRule::kNewestFirst;
     const AssetId native = ledger_.chain(chain).native_asset;
     const auto pool_of = [&](AddressId address, AssetId asset) {
       return Index(address) * assets + local[Index(asset)];
@@ -334,8 +337,24 @@ class TaintWalk {
         pools->Prefetch(pool_of(out_address[o], asset));
       }
     };
+    // Then, half way, the lots the ordered rules will take or merge into
+    // (the pools' ends have arrived by then).
+    const auto prefetch_ends = [&](std::size_t t) {
+      if constexpr (!kExact) {
+        const AssetId asset = s.asset(IdFromIndex<TxId>(t));
+        for (std::size_t i = in_begin[t]; i < in_begin[t + 1]; ++i) {
+          pools->PrefetchEnds(pool_of(in_address[i], asset));
+        }
+        for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
+          pools->PrefetchEnds(pool_of(out_address[o], asset));
+        }
+      }
+    };
     for (std::size_t t = 0; t < s.tx_count(); ++t) {
       if (t + kPrefetchTxs < s.tx_count()) prefetch(t + kPrefetchTxs);
+      if (ordered && t + kPrefetchTxs / 2 < s.tx_count()) {
+        prefetch_ends(t + kPrefetchTxs / 2);
+      }
       const TxId tx = IdFromIndex<TxId>(t);
       const AssetId asset = s.asset(tx);
       const std::size_t ib = in_begin[t];
