@@ -191,6 +191,13 @@ void SplitLargestRemainder(Amount total, std::span<const Amount> weights,
     std::fill(parts.begin(), parts.end(), 0);
     return;
   }
+  if (n >= 1 && n <= kFewSlots && total <= whole) {
+    // The same split as ProRataFew's, whose last slot is the fee: it clips
+    // the total at the whole, which changes nothing here.
+    parts[n - 1] = ProRataFewOf(total, weights.first(n - 1), weights[n - 1],
+                                parts.first(n - 1));
+    return;
+  }
   scratch->remainder.resize(n);
   const SharesOfWhole share_of(total, whole);
   Amount given = 0;

@@ -107,12 +107,18 @@ TEST(SplitLargestRemainder, EqualsTheReferenceSplitAtEveryMagnitude) {
   EXPECT_EQ(Split(18, {55, 11}), (std::vector<Amount>{15, 3}));
   EXPECT_EQ(Split(45, {22, 44}), (std::vector<Amount>{15, 30}));
   EXPECT_EQ(Split(36, {55, 11}), (std::vector<Amount>{30, 6}));
+  // One slot takes everything; a total above the whole (outside the few-slot
+  // path's clipping) is split all the same.
+  EXPECT_EQ(Split(5, {7}), (std::vector<Amount>{5}));
+  EXPECT_EQ(Split(10, {1, 2}), ReferenceSplit(10, {1, 2}));
+  EXPECT_EQ(Split(10, {1, 2}), (std::vector<Amount>{3, 7}));
   std::mt19937_64 rng(2026);
   Apportioner apportioner;
   const std::uint64_t scales[] = {
       40, 1000, 100000000, 3000000000000ULL, 1ULL << 47, 1ULL << 58};
   for (int round = 0; round < 30000; ++round) {
-    const std::size_t n = round % 5 == 0 ? 9 + rng() % 40 : 2 + rng() % 6;
+    // 1..8 slots take the few-slots path, 9..48 the general one.
+    const std::size_t n = round % 5 == 0 ? 9 + rng() % 40 : 1 + rng() % 8;
     // Under 2^61 in all (48 weights below 2^55, or 8 below 2^58).
     const std::uint64_t scale =
         scales[static_cast<std::size_t>(round) % 6] / (n > 8 ? 8 : 1);
