@@ -72,6 +72,11 @@ TEST(AddressActivityTest, DebitsOnceAndCreditsInOrder) {
                       [&](OutputId o) { next.push_back(o); });
   EXPECT_EQ(next, (std::vector<OutputId>{b.Out(b.eth(), "e1:0"),
                                          b.Out(b.eth(), "e3:0")}));
+  // Without an activity nothing is found onward on an ACCOUNT chain.
+  next.clear();
+  ForEachOnwardOutput(b.ledger(), nullptr, b.eth(), b.Out(b.eth(), "g0:0"),
+                      [&](OutputId o) { next.push_back(o); });
+  EXPECT_TRUE(next.empty());
 }
 
 // With ActivityScope::kAccountChains the ACCOUNT addresses have the same
