@@ -23,6 +23,16 @@ bool CoinJoinDetector::IsCoinJoin(ChainId chain, TxId tx) {
   if (!ledger_.chain(chain).is_utxo()) return false;
 
   if (HasStandardDenominations(s, tx)) return true;
+  // (b) needs k >= min_equal_outputs equal outputs and at least k distinct
+  // input addresses, at least min_input_addresses of them: most
+  // transactions have too few inputs or outputs to be one, and are told so
+  // without sorting anything.
+  const std::size_t need_inputs = static_cast<std::size_t>(
+      std::max({rule_.min_input_addresses, rule_.min_equal_outputs, 0}));
+  if (s.inputs(tx).size() < need_inputs ||
+      std::ssize(s.outputs(tx)) < rule_.min_equal_outputs) {
+    return false;
+  }
   addresses_.clear();
   for (InputId i : s.inputs(tx)) addresses_.push_back(s.input_address(i));
   std::sort(addresses_.begin(), addresses_.end());

@@ -110,6 +110,16 @@ TEST_F(CoinJoinDetectTest, EqualOutputRuleStillHolds) {
   EXPECT_FALSE(Detect(Round(2, {100'000, 100'000, 830'000, 850'000})));
   // A batch payout from two addresses: more equal outputs than inputs.
   EXPECT_FALSE(Detect(Round(2, std::vector<Amount>(6, 100'000))));
+  // At the thresholds: three inputs and three equal outputs are a join;
+  // two equal outputs are not, nor are three with two inputs; with the
+  // thresholds at two, the 2-party join above is caught.
+  EXPECT_TRUE(Detect(Round(3, std::vector<Amount>(3, 100'000))));
+  EXPECT_FALSE(Detect(Round(3, std::vector<Amount>(2, 100'000))));
+  EXPECT_FALSE(Detect(Round(2, std::vector<Amount>(3, 100'000))));
+  CoinJoinRule two;
+  two.min_equal_outputs = 2;
+  EXPECT_TRUE(Detect(Round(2, {100'000, 100'000, 830'000, 850'000}), two));
+  EXPECT_FALSE(Detect(Round(1, {100'000, 100'000}), two));
 }
 
 TEST_F(CoinJoinDetectTest, ThresholdsAreTheRulesParameters) {
