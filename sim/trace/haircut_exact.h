@@ -14,11 +14,13 @@
 // output once for the integer taint and the real fraction together, and
 // nothing per input is stored. The arithmetic is that of Eigen's
 // forward substitution over the assembled rows, x_r = b_r + sum w x_c, but
-// for the order of the additions (UTXO: the terms are summed in input order,
-// then added to b_r, which is 0 but in rows that spend a seed), so the
-// fractions agree with HaircutFractions to a few units in the last place of
-// a double; tests/sim/trace/haircut_exact_test.cc checks that on random
-// ledgers, to 4 units in the last place of the float scores.
+// for the order of the operations on UTXO chains (the terms are summed in
+// input order, then added to b_r, which is 0 but in rows that spend a seed;
+// an output's term is amount * (x / total), one division per row, where the
+// system has (amount / total) * x), so the fractions agree with
+// HaircutFractions to a few units in the last place of a double;
+// tests/sim/trace/haircut_exact_test.cc checks that on random ledgers, to 4
+// units in the last place of the float scores.
 // Seeds, stops at labelled exchange/OTC addresses, max_hops and the fee's
 // share follow haircut_system.h; in particular a transaction is reached when
 // real taint reaches it, even where the integer taint has rounded to 0.

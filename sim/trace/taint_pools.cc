@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "sim/trace/hop.h"
 #include "model/huge_pages.h"
+#include "sim/trace/hop.h"
 
 namespace chaintrace::trace {
 

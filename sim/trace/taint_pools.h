@@ -59,7 +59,10 @@ class TaintPools {
     PrefetchLine(balance_.data() + pool);
     PrefetchLine(taint_.data() + pool);
     PrefetchLine(hop_.data() + pool);
-    if (ordered()) PrefetchLine(head_.data() + pool);
+    if (ordered()) {
+      PrefetchLine(head_.data() + pool);
+      PrefetchLine(tail_.data() + pool);
+    }
   }
 
   // A hint for a pool prefetched a while ago (its head and tail are loaded

@@ -100,8 +100,7 @@ TEST(AddressActivityTest, AccountScopeSkipsUtxoChains) {
     const AddressId a = b.Address(b.eth(), name);
     EXPECT_FALSE(account.debits(a).empty()) << name;
     EXPECT_TRUE(std::ranges::equal(account.debits(a), all.debits(a))) << name;
-    EXPECT_TRUE(std::ranges::equal(account.credits(a), all.credits(a)))
-        << name;
+    EXPECT_TRUE(std::ranges::equal(account.credits(a), all.credits(a))) << name;
   }
 }
 
