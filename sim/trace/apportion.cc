@@ -253,14 +253,20 @@ Amount Apportioner::Apportion(SplitRule rule, std::span<const Lot> inputs,
   if (rule == SplitRule::kProRata) {
     return ProRata(taint, outputs, fee, output_taint);
   }
+  if (rule == SplitRule::kPoison) {
+    // Every output and the fee wholly, or nothing: no slots to fill.
+    const bool tainted = taint > 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      output_taint[i] = tainted ? outputs[i] : 0;
+    }
+    return tainted ? fee : 0;
+  }
   slots_.assign(outputs.begin(), outputs.end());
   slots_.push_back(fee);
   slot_taint_.assign(n + 1, 0);
 
   switch (rule) {
-    case SplitRule::kPoison:
-      if (taint > 0) slot_taint_ = slots_;
-      break;
+    case SplitRule::kPoison:   // handled above
     case SplitRule::kProRata:  // handled above
       break;
     case SplitRule::kInOrder:
