@@ -82,11 +82,10 @@ class FirstCredits {
 // an ACCOUNT chain the outputs of every later transaction debiting o's
 // address (the address is a pool; what it pays after the credit may carry
 // it). O(outputs visited), plus the address's debits on ACCOUNT chains.
-// `activity` is read on ACCOUNT chains only, so that a caller tracing UTXO
-// chains alone need not build one: null finds nothing onward on an ACCOUNT
-// chain.
+// `activity` is read on ACCOUNT chains only (ActivityScope::kAccountChains
+// suffices).
 template <typename F>
-void ForEachOnwardOutput(const Ledger& ledger, const AddressActivity* activity,
+void ForEachOnwardOutput(const Ledger& ledger, const AddressActivity& activity,
                          ChainId chain, OutputId o, F&& f) {
   const TxStore& s = ledger.txs(chain);
   if (ledger.chain(chain).is_utxo()) {
@@ -95,9 +94,8 @@ void ForEachOnwardOutput(const Ledger& ledger, const AddressActivity* activity,
     for (OutputId out : s.outputs(next)) f(out);
     return;
   }
-  if (activity == nullptr) return;
   const TxId from = s.output_tx(o);
-  for (TxId t : activity->debits(s.output_address(o))) {
+  for (TxId t : activity.debits(s.output_address(o))) {
     if (t <= from) continue;
     for (OutputId out : s.outputs(t)) f(out);
   }

@@ -59,11 +59,6 @@ struct Pending {
   bool queued = false;
 };
 
-struct ServiceRef {
-  std::uint8_t matching = 0;
-  std::uint32_t in = ServiceMatching::kNoMatch;
-};
-
 // Where an ACCOUNT address's next debit of one asset stands.
 struct Cursor {
   std::size_t pos = 0;
@@ -86,8 +81,9 @@ class Analyst {
         matchings_{
             MatchServiceTransfers(ledger_, labels_, BridgeMatchOptions()),
             MatchServiceTransfers(ledger_, labels_, SwapMatchOptions())},
-        out_(ledger_) {
-    IndexChains();
+        out_(ledger_),
+        deposit_of_(IndexDeposits(demix_.pools)),
+        service_in_of_(IndexServiceIns(matchings_)) {
     IndexCashOutClusters();
   }
 
@@ -108,30 +104,6 @@ class Analyst {
   }
 
  private:
-  // The key of output or transaction `i` of chain `c` in the sparse maps
-  // below: the analyst reaches a few outputs and transactions of a large
-  // ledger (hop-limited, small shares dropped), so its state is kept per
-  // element reached, not in arrays over the whole ledger (which were
-  // 48 bytes per output and 24 per transaction of fresh memory, most of
-  // its time at 10M transactions).
-  static std::uint64_t Key(ChainId c, std::size_t i) {
-    return (static_cast<std::uint64_t>(Index(c)) << 32) | i;
-  }
-
-  void IndexChains() {
-    for (std::uint32_t i = 0; i < demix_.pools.deposits.size(); ++i) {
-      const MixerDeposit& d = demix_.pools.deposits[i];
-      deposit_of_[Key(d.chain, Index(d.output))] = i;
-    }
-    for (std::uint8_t k = 0; k < 2; ++k) {
-      const ServiceMatching& m = matchings_[k];
-      for (std::uint32_t i = 0; i < m.ins.size(); ++i) {
-        service_in_of_[Key(m.ins[i].chain, Index(m.ins[i].output))] =
-            ServiceRef{k, i};
-      }
-    }
-  }
-
   // The cash-out service an unlabelled address is known to belong to: its
   // multi-input cluster's (when the cluster's cash-out labels agree) or
   // its hot wallet's (when it is a deposit address).
@@ -169,7 +141,7 @@ class Analyst {
   void ToOutput(ChainId c, OutputId o, Amount amount, double weight,
                 std::int32_t hop, bool exempt) {
     if (amount <= 0) return;
-    Pending& p = pending_outputs_[Key(c, Index(o))];
+    Pending& p = pending_outputs_[ChainKey(c, Index(o))];
     p.amount = SaturatingAdd(p.amount, amount);
     p.weight += weight;
     p.hop = std::min(p.hop, hop);
@@ -183,7 +155,7 @@ class Analyst {
 
   void ToTx(ChainId c, TxId t, Amount amount, double weight, std::int32_t hop) {
     if (amount <= 0) return;
-    Pending& p = pending_txs_[Key(c, Index(t))];
+    Pending& p = pending_txs_[ChainKey(c, Index(t))];
     p.amount = SaturatingAdd(p.amount, amount);
     p.weight += weight;
     p.hop = std::min(p.hop, hop);
@@ -193,7 +165,7 @@ class Analyst {
   }
 
   void Arrive(ChainId c, OutputId o) {
-    const Pending p = Take(&pending_outputs_, Key(c, Index(o)));
+    const Pending p = Take(&pending_outputs_, ChainKey(c, Index(o)));
     const TxStore& s = ledger_.txs(c);
     const AddressId a = s.output_address(o);
     const AssetId asset = s.asset(s.output_tx(o));
@@ -209,9 +181,8 @@ class Analyst {
       return;
     }
     const bool may_hop = p.hop < max_hops_;
-    if (const auto d_it = deposit_of_.find(Key(c, Index(o)));
-        d_it != deposit_of_.end()) {
-      const std::uint32_t d = d_it->second;
+    if (const std::uint32_t d = deposit_of_.Get(c, o, Demixing::kNoLink);
+        d != Demixing::kNoLink) {
       const std::uint32_t link = demix_.link_of_deposit[d];
       if (!may_hop || link == Demixing::kNoLink) {
         out_.Attribute(label.service, asset, p.amount);
@@ -227,9 +198,8 @@ class Analyst {
                p.weight, p.hop + 1, true);
       return;
     }
-    if (const auto ref_it = service_in_of_.find(Key(c, Index(o)));
-        ref_it != service_in_of_.end()) {
-      const ServiceRef ref = ref_it->second;
+    if (const ServiceInRef ref = service_in_of_.Get(c, o, ServiceInRef{});
+        ref.in != ServiceMatching::kNoMatch) {
       const ServiceMatching& m = matchings_[ref.matching];
       const ServiceTransfer& in = m.ins[ref.in];
       const std::uint32_t matched = m.out_of_in[ref.in];
@@ -296,7 +266,7 @@ class Analyst {
   }
 
   void RunTx(ChainId c, TxId t) {
-    const Pending p = Take(&pending_txs_, Key(c, Index(t)));
+    const Pending p = Take(&pending_txs_, ChainKey(c, Index(t)));
     const TxStore& s = ledger_.txs(c);
     if (ledger_.chain(c).is_utxo() && joins_.IsCoinJoin(c, t)) {
       out_.Attribute(CoinJoinService(c, t), s.asset(t), p.amount);
@@ -373,10 +343,15 @@ class Analyst {
   }
 
   follow::ResultBuilder out_;
+  // The followed value waiting at outputs and transactions, by ChainKey:
+  // the analyst reaches a few of a large ledger (hop-limited, small shares
+  // dropped), so its state is kept per element reached, not in arrays over
+  // the whole ledger (48 bytes per output and 24 per transaction of fresh
+  // memory, most of its time at 10M transactions).
   std::unordered_map<std::uint64_t, Pending> pending_outputs_;
   std::unordered_map<std::uint64_t, Pending> pending_txs_;
-  std::unordered_map<std::uint64_t, std::uint32_t> deposit_of_;
-  std::unordered_map<std::uint64_t, ServiceRef> service_in_of_;
+  const OutputMap<std::uint32_t> deposit_of_;
+  const OutputMap<ServiceInRef> service_in_of_;
   std::vector<ServiceId> cash_out_of_;
   std::unordered_map<std::uint64_t, Cursor> cursors_;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;

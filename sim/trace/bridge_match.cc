@@ -1,8 +1,6 @@
 #include "sim/trace/bridge_match.h"
 
 #include <cstdint>
-#include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "sim/trace/address_activity.h"
@@ -23,43 +21,23 @@ class BridgeMatchTracer : public Tracer {
     const Ledger& ledger = *input.ledger;
     const Labels& labels = follow::LabelsOf(input);
     // Onward outputs on ACCOUNT chains are found through the addresses'
-    // debits; UTXO chains need no activity.
-    std::optional<AddressActivity> activity;
-    for (const Seed& seed : input.seeds) {
-      if (!ledger.chain(seed.chain).is_utxo()) {
-        activity.emplace(ledger, ActivityScope::kAccountChains);
-        break;
-      }
-    }
+    // debits; UTXO chains need none (and cost nothing in this scope).
+    const AddressActivity activity(ledger, ActivityScope::kAccountChains);
     const ServiceMatching matchings[] = {
         MatchServiceTransfers(ledger, labels, BridgeMatchOptions()),
         MatchServiceTransfers(ledger, labels, SwapMatchOptions())};
     // Per (chain, output) paying a service: which matching (0, 1) and
-    // which transfer in. Sparse: few outputs pay a bridge or a DEX.
-    struct Ref {
-      std::uint8_t matching = 0;
-      std::uint32_t in = ServiceMatching::kNoMatch;
-    };
-    const auto key = [](ChainId c, OutputId o) {
-      return (static_cast<std::uint64_t>(Index(c)) << 32) | Index(o);
-    };
-    std::unordered_map<std::uint64_t, Ref> in_of;
-    for (std::uint8_t k = 0; k < 2; ++k) {
-      const ServiceMatching& m = matchings[k];
-      for (std::uint32_t i = 0; i < m.ins.size(); ++i) {
-        in_of[key(m.ins[i].chain, m.ins[i].output)] = Ref{k, i};
-      }
-    }
+    // which transfer in.
+    const OutputMap<ServiceInRef> in_of = IndexServiceIns(matchings);
     const auto ref_of = [&](ChainId c, OutputId o) {
-      const auto it = in_of.find(key(c, o));
-      return it == in_of.end() ? Ref{} : it->second;
+      return in_of.Get(c, o, ServiceInRef{});
     };
 
     follow::ResultBuilder out(ledger);
     const auto allowed = [&](std::int32_t hop) {
       return options_.max_hops <= 0 || hop <= options_.max_hops;
     };
-    const auto follow_in = [&](Ref ref, std::int32_t hop) {
+    const auto follow_in = [&](ServiceInRef ref, std::int32_t hop) {
       if (!allowed(hop)) return;
       const ServiceMatching& m = matchings[ref.matching];
       const ServiceTransfer& in = m.ins[ref.in];
@@ -78,14 +56,14 @@ class BridgeMatchTracer : public Tracer {
 
     for (const Seed& seed : input.seeds) {
       out.Flag(seed.chain, seed.output, seed.amount, 0, 1.0f);
-      const Ref own = ref_of(seed.chain, seed.output);
+      const ServiceInRef own = ref_of(seed.chain, seed.output);
       if (own.in != ServiceMatching::kNoMatch) {
         follow_in(own, 0);
         continue;
       }
-      ForEachOnwardOutput(ledger, activity ? &*activity : nullptr, seed.chain,
-                          seed.output, [&](OutputId o) {
-                            const Ref r = ref_of(seed.chain, o);
+      ForEachOnwardOutput(ledger, activity, seed.chain, seed.output,
+                          [&](OutputId o) {
+                            const ServiceInRef r = ref_of(seed.chain, o);
                             if (r.in != ServiceMatching::kNoMatch) {
                               follow_in(r, 1);
                             }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "sim/trace/address_activity.h"
@@ -25,20 +24,10 @@ class MixerDemixTracer : public Tracer {
     const Labels& labels = follow::LabelsOf(input);
     const AddressActivity activity(ledger, ActivityScope::kAccountChains);
     const Demixing demix = Demix(ledger, labels, activity, demix_);
-    // Per (chain, output) that is a pool deposit: which. Sparse: few
-    // outputs are deposits.
-    const auto key = [](ChainId c, OutputId o) {
-      return (static_cast<std::uint64_t>(Index(c)) << 32) | Index(o);
-    };
-    std::unordered_map<std::uint64_t, std::uint32_t> deposits;
-    for (std::uint32_t i = 0; i < demix.pools.deposits.size(); ++i) {
-      const MixerDeposit& d = demix.pools.deposits[i];
-      deposits[key(d.chain, d.output)] = i;
-    }
+    const OutputMap<std::uint32_t> deposits = IndexDeposits(demix.pools);
     // The deposit output `o` of chain `c` is, or kNoLink.
     const auto deposit_of = [&](ChainId c, OutputId o) {
-      const auto it = deposits.find(key(c, o));
-      return it == deposits.end() ? Demixing::kNoLink : it->second;
+      return deposits.Get(c, o, Demixing::kNoLink);
     };
 
     follow::ResultBuilder out(ledger);

@@ -65,6 +65,14 @@ bool MatchesPoolPattern(const Ledger& ledger, const AddressActivity& activity,
 
 }  // namespace
 
+OutputMap<std::uint32_t> IndexDeposits(const MixerPools& pools) {
+  OutputMap<std::uint32_t> index;
+  for (std::uint32_t i = 0; i < pools.deposits.size(); ++i) {
+    index.Set(pools.deposits[i].chain, pools.deposits[i].output, i);
+  }
+  return index;
+}
+
 bool PaysOut(Amount deposited, Amount paid, Amount max_fee_bp) {
   if (paid > deposited) return false;
   // deposited - paid <= deposited * bp / 10000, without overflow.

@@ -29,6 +29,7 @@
 #include "model/labels.h"
 #include "model/ledger.h"
 #include "sim/trace/address_activity.h"
+#include "sim/trace/output_map.h"
 
 namespace chaintrace::trace {
 
@@ -77,6 +78,10 @@ struct MixerPools {
 MixerPools FindMixerPools(const Ledger& ledger, const Labels& labels,
                           const AddressActivity& activity,
                           const MixerPoolOptions& options);
+
+// Per output that is one of `pools`' deposits: its index in pools.deposits
+// (the last, should an output be listed twice).
+OutputMap<std::uint32_t> IndexDeposits(const MixerPools& pools);
 
 // Whether a withdrawal of `paid` can pay out a deposit of `deposited`:
 // deposited - fee allowance <= paid <= deposited.

@@ -223,6 +223,19 @@ class Matcher {
 
 }  // namespace
 
+OutputMap<ServiceInRef> IndexServiceIns(
+    std::span<const ServiceMatching> matchings) {
+  OutputMap<ServiceInRef> index;
+  for (std::size_t k = 0; k < matchings.size(); ++k) {
+    const ServiceMatching& m = matchings[k];
+    for (std::uint32_t i = 0; i < m.ins.size(); ++i) {
+      index.Set(m.ins[i].chain, m.ins[i].output,
+                ServiceInRef{static_cast<std::uint8_t>(k), i});
+    }
+  }
+  return index;
+}
+
 float MatchScore(MatchMethod m) {
   switch (m) {
     case MatchMethod::kAddress:

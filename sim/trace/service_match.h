@@ -42,6 +42,7 @@
 // and then count as ambiguous.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "model/amount.h"
@@ -49,6 +50,7 @@
 #include "model/labels.h"
 #include "model/ledger.h"
 #include "model/time.h"
+#include "sim/trace/output_map.h"
 
 namespace chaintrace::trace {
 
@@ -92,6 +94,18 @@ struct ServiceMatching {
 ServiceMatching MatchServiceTransfers(const Ledger& ledger,
                                       const Labels& labels,
                                       const ServiceMatchOptions& options);
+
+// A transfer into a service: which of several matchings, and which of its
+// transfers in (`in` kNoMatch: none).
+struct ServiceInRef {
+  std::uint8_t matching = 0;
+  std::uint32_t in = ServiceMatching::kNoMatch;
+};
+
+// Per output that is a transfer into a service in one of `matchings`
+// (bridge and swap): which (the later matching's, should both list it).
+OutputMap<ServiceInRef> IndexServiceIns(
+    std::span<const ServiceMatching> matchings);
 
 }  // namespace chaintrace::trace
 

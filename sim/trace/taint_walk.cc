@@ -328,26 +328,24 @@ class TaintWalk {
     std::size_t next_seed = 0;
     // Pools are scattered over the address table: load those of the
     // transaction kPrefetchTxs ahead while this one is walked.
-    const auto prefetch = [&](std::size_t t) {
+    // Calls f(pool) for each pool transaction t debits or credits.
+    const auto for_each_pool = [&](std::size_t t, auto&& f) {
       const AssetId asset = s.asset(IdFromIndex<TxId>(t));
       for (std::size_t i = in_begin[t]; i < in_begin[t + 1]; ++i) {
-        pools->Prefetch(pool_of(in_address[i], asset));
+        f(pool_of(in_address[i], asset));
       }
       for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
-        pools->Prefetch(pool_of(out_address[o], asset));
+        f(pool_of(out_address[o], asset));
       }
+    };
+    const auto prefetch = [&](std::size_t t) {
+      for_each_pool(t, [&](std::size_t pool) { pools->Prefetch(pool); });
     };
     // Then, half way, the lots the ordered rules will take or merge into
     // (the pools' ends have arrived by then).
     const auto prefetch_ends = [&](std::size_t t) {
       if constexpr (!kExact) {
-        const AssetId asset = s.asset(IdFromIndex<TxId>(t));
-        for (std::size_t i = in_begin[t]; i < in_begin[t + 1]; ++i) {
-          pools->PrefetchEnds(pool_of(in_address[i], asset));
-        }
-        for (std::size_t o = out_begin[t]; o < out_begin[t + 1]; ++o) {
-          pools->PrefetchEnds(pool_of(out_address[o], asset));
-        }
+        for_each_pool(t, [&](std::size_t pool) { pools->PrefetchEnds(pool); });
       }
     };
     for (std::size_t t = 0; t < s.tx_count(); ++t) {
